@@ -1,0 +1,107 @@
+// The one schema of kokuchi.config.json: it validates the file, generates the JSON
+// Schema (`kokuchi schema`), and is electron-store's schema. Every field has a default
+// so that a file may set any subset — `{"retentionDays": 365}` is a whole config.
+import { z } from 'zod';
+import { LANGUAGE_CODES } from '../../shared/languages.js';
+import { RECORDING_MODES } from '../../shared/events.js';
+
+/** Text the office writes itself, per language; `ja` is required, others fall back to `en`, then `ja`. */
+const officeText = z
+  .record(z.string(), z.string().min(1).max(400))
+  .refine((map) => typeof map.ja === 'string', { message: 'needs at least a "ja" entry' });
+
+export const PURPOSES = ['service', 'accuracy', 'harassment'] as const;
+
+const webhook = z
+  .object({
+    url: z.url({ protocol: /^https?$/ }),
+    secret: z.string().regex(/^whsec_[A-Za-z0-9+/]+=*$/, 'must be "whsec_" followed by base64'),
+    events: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    counterId: z.string().min(1).max(64).default('counter-1'),
+    office: z
+      .object({
+        name: officeText.default({ ja: '例示市役所 市民課', en: 'Example City Hall, Residents Section' }),
+        contact: officeText.default({
+          ja: '市民課 総合窓口（電話 00-0000-0000）',
+          en: 'Residents Section front desk (tel. 00-0000-0000)',
+        }),
+        policyUrl: z.url().default('https://example.org/recording-policy'),
+        /** True only for the built-in example office; shown in the idle footer and by `doctor`. */
+        example: z.boolean().default(false),
+      })
+      .strict()
+      .prefault({}),
+    recording: z
+      .object({
+        mode: z.enum(RECORDING_MODES).default('audio'),
+        purposes: z.array(z.enum(PURPOSES)).min(1).default([...PURPOSES]),
+        /** Who may listen to or view a recording. */
+        access: officeText.default({
+          ja: '担当課の管理職と、記録の管理を担当する職員',
+          en: 'managers of the section concerned and the staff who manage records',
+        }),
+      })
+      .strict()
+      .prefault({}),
+    retentionDays: z.number().int().min(1).max(36500).default(365),
+    residentRecording: z
+      .object({
+        allowed: z.boolean().default(false),
+        reason: officeText.default({
+          ja: 'ほかの来庁者のプライバシーと職員の肖像を守り、情報の漏えいを防ぐためです。',
+          en: "This protects other visitors' privacy and staff members' portraits, and prevents leaks of information.",
+        }),
+      })
+      .strict()
+      .prefault({}),
+    languages: z
+      .object({
+        /** Picker order; languages left out are not offered. */
+        enabled: z.array(z.enum(LANGUAGE_CODES)).min(1).default([...LANGUAGE_CODES]),
+        showUnreviewed: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
+    session: z
+      .object({
+        startBy: z.enum(['staff', 'resident', 'both']).default('both'),
+        answerTimeoutSeconds: z.number().int().min(10).max(600).default(90),
+        idleResetSeconds: z.number().int().min(10).max(3600).default(120),
+        thanksSeconds: z.number().min(0.5).max(30).default(3),
+        endedSeconds: z.number().min(0.5).max(60).default(5),
+      })
+      .strict()
+      .prefault({}),
+    staffLink: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(4780),
+        token: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 random bytes in base64url (43 characters)')
+          .optional(),
+        tls: z.object({ cert: z.string(), key: z.string() }).strict().optional(),
+      })
+      .strict()
+      .prefault({}),
+    webhooks: z.array(webhook).default([]),
+    admin: z
+      .object({ pin: z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits').default('0000') })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type KioskConfig = z.infer<typeof configSchema>;
+export type OfficeText = Record<string, string>;
+
+/** Picks the office's text for a language: that language, else English, else Japanese. */
+export function officeTextFor(text: OfficeText, language: string): string {
+  return text[language] ?? (language === 'ja-x-easy' ? text.ja : undefined) ?? text.en ?? text.ja ?? '';
+}

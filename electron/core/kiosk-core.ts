@@ -1,0 +1,38 @@
+// What a shell (Electron or headless) gets from the core: the page's calls, the view
+// stream, and an orderly shutdown. Shells never reach further in than this.
+import type { KioskCall, KioskCallOutput, KioskView } from '../shared/kiosk-api.js';
+
+export interface KioskCore {
+  /** Validates `input` against `KIOSK_CALLS[call]`, then runs it. Rejects with a `KioskCallError`-shaped error. */
+  call<C extends KioskCall>(call: C, input: unknown): Promise<KioskCallOutput[C]>;
+  onView(listener: (view: KioskView) => void): () => void;
+  /** The page (kiosk screen) connected or went away; reported to staff as `screen`. */
+  setScreenConnected(connected: boolean): void;
+  /** Where the staff link listens, e.g. `http://127.0.0.1:4780/`. */
+  readonly staffLinkUrl: string;
+  /** Closes open sessions in the ledger (`kiosk-restart` unless told otherwise), stops listeners, releases the lock. */
+  close(reason?: string): Promise<void>;
+}
+
+/** The small key-value store both shells provide: electron-store in Electron, conf headless. */
+export interface SettingsStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+export interface StartKioskOptions {
+  /** Folder of the ledger and outbox: Electron's userData, or `--data`. */
+  dataDir: string;
+  /** kokuchi.config.json; absent → the built-in example office. */
+  configPath?: string;
+  settings: SettingsStore;
+  /** The app's version, recorded in `kiosk.started`. */
+  version: string;
+  /** Command-line flags and environment, which win over the file. */
+  overrides?: { host?: string; port?: number; token?: string };
+  /** Where locales/ lives (the app bundle, or the project root in development). */
+  localesDir: string;
+}
+
+// Implemented in ./start-kiosk.ts:
+//   export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>

@@ -1,0 +1,316 @@
+// The counter's session machine: idle → notice → acknowledged / questioned / timeout →
+// logging → ended → idle. Every step is a ledger event, and the state moves only after
+// that event is durable, so the screen never thanks a resident for an answer that
+// could still be lost.
+import type { EventPayload, EventType, LedgerRecord, RecordingMode } from '../../shared/events.js';
+import type { RenderedNotice, Screen } from '../../shared/kiosk-api.js';
+import type { LanguageCode } from '../../shared/languages.js';
+import type { KioskConfig } from '../config/schema.js';
+import { KioskError } from './kiosk-error.js';
+
+export type Phase = 'idle' | 'notice' | 'questioned' | 'timeout' | 'logging' | 'ended';
+
+export interface EventSink {
+  append<T extends EventType>(type: T, sessionId: string | null, payload: EventPayload<T>): Promise<LedgerRecord>;
+}
+
+export interface OpenSession {
+  id: string;
+  by: 'staff' | 'resident';
+  staffName: string | null;
+  recording: RecordingMode;
+  language: LanguageCode;
+  notice: RenderedNotice;
+  /** Version last reported as rendered by the page; null until it first is. */
+  shownVersion: string | null;
+  shownAt: number | null;
+  answerDeadline: number | null;
+  loggingSince: number | null;
+  thanksUntil: number | null;
+}
+
+export interface StartRequest {
+  by: 'staff' | 'resident';
+  staffName: string | null;
+  language: LanguageCode;
+  recording: RecordingMode;
+}
+
+export interface CounterSessionOptions {
+  events: EventSink;
+  timing: KioskConfig['session'];
+  renderNotice: (language: LanguageCode, session: Pick<OpenSession, 'staffName' | 'recording'>) => RenderedNotice;
+  newSessionId: () => string;
+  onChange: () => void;
+  now?: () => number;
+}
+
+export class CounterSession {
+  private phase: Phase = 'idle';
+  private current: OpenSession | null = null;
+  private readonly timers = new Map<'answer' | 'idle' | 'thanks' | 'ended', NodeJS.Timeout>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly now: () => number;
+
+  constructor(private readonly options: CounterSessionOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get session(): Readonly<OpenSession> | null {
+    return this.current;
+  }
+
+  get state(): Phase {
+    return this.phase;
+  }
+
+  screen(): Screen {
+    switch (this.phase) {
+      case 'idle':
+        return 'idle';
+      case 'notice':
+        return 'notice';
+      case 'questioned':
+        return 'question';
+      case 'timeout':
+        return 'timeout';
+      case 'logging':
+        return this.current?.thanksUntil ? 'thanks' : 'recording';
+      case 'ended':
+        return 'ended';
+    }
+  }
+
+  /** The open session as the staff link's `welcome` and `/v1/status` show it. */
+  activeSession(): { sessionId: string; state: Phase } | null {
+    return this.current && this.isOpen() ? { sessionId: this.current.id, state: this.phase } : null;
+  }
+
+  start(request: StartRequest): Promise<string> {
+    return this.serially(async () => {
+      if (this.isOpen()) throw new KioskError('conflict', `session ${this.current?.id} is already open`);
+      const id = this.options.newSessionId();
+      const notice = this.options.renderNotice(request.language, request);
+      await this.options.events.append('session.started', id, {
+        by: request.by,
+        staffName: request.staffName,
+        recording: request.recording,
+      });
+      this.clearTimer('ended');
+      this.current = {
+        id,
+        by: request.by,
+        staffName: request.staffName,
+        recording: request.recording,
+        language: request.language,
+        notice,
+        shownVersion: null,
+        shownAt: null,
+        answerDeadline: null,
+        loggingSince: null,
+        thanksUntil: null,
+      };
+      this.enter('notice');
+      return id;
+    });
+  }
+
+  /** The page reports that it rendered this notice; the first time is `notice.shown`. */
+  noticeShown(sessionId: string, version: string): Promise<void> {
+    return this.serially(async () => {
+      const session = this.openSession(sessionId);
+      if (version !== session.notice.version) {
+        throw new KioskError('invalid-state', `notice ${version} is not the one being shown (${session.notice.version})`);
+      }
+      if (session.shownVersion === version) return;
+      const fields = { language: session.language, noticeVersion: version, reviewed: session.notice.reviewed };
+      await this.options.events.append(session.shownAt === null ? 'notice.shown' : 'language.changed', session.id, fields);
+      session.shownVersion = version;
+      if (session.shownAt === null) session.shownAt = this.now();
+      if (this.phase === 'notice') this.armAnswerTimer();
+      this.changed();
+    });
+  }
+
+  changeLanguage(sessionId: string, language: LanguageCode): Promise<void> {
+    return this.serially(async () => {
+      const session = this.openSession(sessionId);
+      if (this.phase === 'logging') throw new KioskError('invalid-state', 'the notice has already been answered');
+      session.language = language;
+      session.notice = this.options.renderNotice(language, session);
+      if (this.phase === 'notice' && session.shownAt !== null) this.armAnswerTimer();
+      this.changed();
+    });
+  }
+
+  /** The resident's tap. Resolves once the answer is durable. */
+  answer(sessionId: string, answer: 'acknowledged' | 'questioned'): Promise<void> {
+    return this.serially(async () => {
+      const session = this.openSession(sessionId);
+      if (session.shownAt === null || session.shownVersion !== session.notice.version) {
+        throw new KioskError('invalid-state', 'the notice has not been shown yet');
+      }
+      const allowed: Phase[] = answer === 'acknowledged' ? ['notice', 'questioned', 'timeout'] : ['notice'];
+      if (!allowed.includes(this.phase)) throw new KioskError('invalid-state', `cannot answer while ${this.phase}`);
+      const fields = {
+        language: session.language,
+        noticeVersion: session.notice.version,
+        elapsedMs: Math.max(0, Math.round(this.now() - session.shownAt)),
+      };
+      if (answer === 'questioned') {
+        await this.options.events.append('consent.questioned', session.id, fields);
+        this.enter('questioned');
+        return;
+      }
+      await this.options.events.append('consent.acknowledged', session.id, fields);
+      await this.startLogging(session, { by: 'acknowledgement', recording: session.recording }, true);
+    });
+  }
+
+  /** Staff decided to record after explaining; logged as an override with its reason. */
+  override(sessionId: string, reason: string): Promise<void> {
+    return this.serially(async () => {
+      const session = this.openSession(sessionId);
+      if (this.phase === 'logging') throw new KioskError('invalid-state', 'logging has already started');
+      await this.startLogging(session, { by: 'staff-override', reason, recording: session.recording }, false);
+    });
+  }
+
+  end(sessionId: string, reason = 'staff'): Promise<void> {
+    return this.serially(async () => {
+      const session = this.openSession(sessionId);
+      await this.close(session, reason);
+    });
+  }
+
+  /** Closes whatever is open (shutdown); a no-op when idle. */
+  closeOpen(reason: string): Promise<void> {
+    return this.serially(async () => {
+      this.clearAllTimers();
+      if (this.current && this.isOpen()) await this.close(this.current, reason);
+      this.clearAllTimers();
+    });
+  }
+
+  /** A touch on the screen: postpones the idle reset, and on request the answer timeout. */
+  touch(extendAnswer: boolean): void {
+    if (this.phase === 'idle' || this.phase === 'logging') return;
+    this.armIdleTimer();
+    if (extendAnswer && this.phase === 'notice' && this.current?.shownAt != null) {
+      this.armAnswerTimer();
+      this.changed();
+    }
+  }
+
+  private async startLogging(
+    session: OpenSession,
+    payload: EventPayload<'logging.start'>,
+    thank: boolean,
+  ): Promise<void> {
+    await this.options.events.append('logging.start', session.id, payload);
+    session.answerDeadline = null;
+    session.loggingSince = this.now();
+    if (thank) {
+      session.thanksUntil = this.now() + this.options.timing.thanksSeconds * 1000;
+      this.setTimer('thanks', this.options.timing.thanksSeconds * 1000, () => {
+        session.thanksUntil = null;
+        this.changed();
+      });
+    }
+    this.enter('logging');
+  }
+
+  private async close(session: OpenSession, reason: string): Promise<void> {
+    if (this.phase === 'logging') await this.options.events.append('logging.stop', session.id, { reason });
+    await this.options.events.append('session.ended', session.id, { reason });
+    this.enter('ended');
+    this.setTimer('ended', this.options.timing.endedSeconds * 1000, () => {
+      this.current = null;
+      this.enter('idle');
+    });
+  }
+
+  private enter(phase: Phase): void {
+    this.phase = phase;
+    this.clearTimer('answer');
+    this.clearTimer('idle');
+    if (phase !== 'logging') this.clearTimer('thanks');
+    if (this.current) {
+      if (phase !== 'logging') this.current.thanksUntil = null;
+      if (phase !== 'notice') this.current.answerDeadline = null;
+    }
+    if (phase === 'notice' && this.current?.shownAt != null) this.armAnswerTimer();
+    if (phase === 'notice' || phase === 'questioned' || phase === 'timeout') this.armIdleTimer();
+    this.changed();
+  }
+
+  private armAnswerTimer(): void {
+    const session = this.current;
+    if (!session) return;
+    const ms = this.options.timing.answerTimeoutSeconds * 1000;
+    session.answerDeadline = this.now() + ms;
+    this.setTimer('answer', ms, () => {
+      void this.serially(async () => {
+        if (this.phase !== 'notice' || this.current !== session || session.shownAt === null) return;
+        await this.options.events.append('consent.timeout', session.id, {
+          language: session.language,
+          noticeVersion: session.notice.version,
+          elapsedMs: Math.max(0, Math.round(this.now() - session.shownAt)),
+        });
+        this.enter('timeout');
+      }).catch(() => undefined);
+    });
+  }
+
+  private armIdleTimer(): void {
+    const session = this.current;
+    this.setTimer('idle', this.options.timing.idleResetSeconds * 1000, () => {
+      void this.serially(async () => {
+        if (session && this.current === session && this.isOpen() && this.phase !== 'logging') {
+          await this.close(session, 'idle');
+        }
+      }).catch(() => undefined);
+    });
+  }
+
+  private isOpen(): boolean {
+    return this.phase !== 'idle' && this.phase !== 'ended';
+  }
+
+  private openSession(sessionId: string): OpenSession {
+    if (!this.current || this.current.id !== sessionId) throw new KioskError('not-found', `no session ${sessionId}`);
+    if (!this.isOpen()) throw new KioskError('invalid-state', `session ${sessionId} has ended`);
+    return this.current;
+  }
+
+  /** One change at a time: a tap and a staff command never interleave half-way. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private setTimer(name: 'answer' | 'idle' | 'thanks' | 'ended', ms: number, fire: () => void): void {
+    this.clearTimer(name);
+    const timer = setTimeout(() => {
+      this.timers.delete(name);
+      fire();
+    }, ms);
+    timer.unref();
+    this.timers.set(name, timer);
+  }
+
+  private clearTimer(name: 'answer' | 'idle' | 'thanks' | 'ended'): void {
+    const timer = this.timers.get(name);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(name);
+  }
+
+  private clearAllTimers(): void {
+    for (const name of [...this.timers.keys()]) this.clearTimer(name);
+  }
+
+  private changed(): void {
+    this.options.onChange();
+  }
+}

@@ -1,0 +1,25 @@
+// An error a caller can act on; its code is one of the staff link's error codes.
+export type KioskErrorCode =
+  | 'bad-request'
+  | 'unauthorized'
+  | 'conflict'
+  | 'not-found'
+  | 'invalid-state'
+  | 'too-large'
+  | 'rate-limited'
+  | 'internal';
+
+export class KioskError extends Error {
+  constructor(
+    readonly code: KioskErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'KioskError';
+  }
+}
+
+export function toKioskError(error: unknown): KioskError {
+  if (error instanceof KioskError) return error;
+  return new KioskError('internal', error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,23 @@
+// What the staff link may ask of the kiosk: nothing that presses the resident's buttons.
+import type { LedgerRecord } from '../../shared/events.js';
+import type { ActiveSession } from '../../shared/staff-protocol.js';
+
+export interface SessionStartInput {
+  staffName?: string | undefined;
+  language?: string | undefined;
+  recording?: 'audio' | 'audio-video' | undefined;
+}
+
+export interface StaffLinkCore {
+  readonly kioskId: string;
+  readonly counterId: string;
+  token(): string;
+  lastSeq(): number;
+  readAfter(seq: number, limit: number): Promise<LedgerRecord[]>;
+  onEvent(listener: (record: LedgerRecord) => void): () => void;
+  welcome(): { screen: 'connected' | 'disconnected'; activeSession: ActiveSession | null };
+  status(): Record<string, unknown>;
+  startSession(input: SessionStartInput): Promise<string>;
+  override(sessionId: string, reason: string): Promise<void>;
+  end(sessionId: string, reason: string | undefined): Promise<void>;
+}

@@ -1,0 +1,91 @@
+// Runtime-free contract: the ledger record, exactly as ledger.md fixes it.
+// Runs in Node, Electron and the browser; imports nothing but zod.
+import { z } from 'zod';
+
+export const RECORDING_MODES = ['audio', 'audio-video'] as const;
+export type RecordingMode = (typeof RECORDING_MODES)[number];
+
+export const EVENT_TYPES = [
+  'kiosk.started',
+  'session.started',
+  'notice.shown',
+  'language.changed',
+  'consent.acknowledged',
+  'consent.questioned',
+  'consent.timeout',
+  'logging.start',
+  'logging.stop',
+  'session.ended',
+  'ledger.recovered',
+  'ledger.pruned',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** The fields every record carries, in the order they are written. */
+export const BASE_FIELDS = ['seq', 'id', 'ts', 'type', 'kioskId', 'counterId', 'sessionId', 'prev'] as const;
+
+/** Each type's own fields, in the order they are written after the base fields. */
+export const TYPE_FIELDS: Record<EventType, readonly string[]> = {
+  'kiosk.started': ['version', 'configVersion'],
+  'session.started': ['by', 'staffName', 'recording'],
+  'notice.shown': ['language', 'noticeVersion', 'reviewed'],
+  'language.changed': ['language', 'noticeVersion', 'reviewed'],
+  'consent.acknowledged': ['language', 'noticeVersion', 'elapsedMs'],
+  'consent.questioned': ['language', 'noticeVersion', 'elapsedMs'],
+  'consent.timeout': ['language', 'noticeVersion', 'elapsedMs'],
+  'logging.start': ['by', 'reason', 'recording'],
+  'logging.stop': ['reason'],
+  'session.ended': ['reason'],
+  'ledger.recovered': ['segment', 'quarantinedBytes'],
+  'ledger.pruned': ['segments'],
+};
+
+const noticeVersion = z.string().regex(/^sha256:[0-9a-f]{64}$/);
+const answerFields = z.object({ language: z.string(), noticeVersion, elapsedMs: z.number().int().nonnegative() });
+const shownFields = z.object({ language: z.string(), noticeVersion, reviewed: z.boolean() });
+
+/** The type-specific payloads, as the core hands them to the ledger. */
+export const EVENT_PAYLOADS = {
+  'kiosk.started': z.object({ version: z.string(), configVersion: z.string() }),
+  'session.started': z.object({
+    by: z.enum(['staff', 'resident']),
+    staffName: z.string().max(40).nullable(),
+    recording: z.enum(RECORDING_MODES),
+  }),
+  'notice.shown': shownFields,
+  'language.changed': shownFields,
+  'consent.acknowledged': answerFields,
+  'consent.questioned': answerFields,
+  'consent.timeout': answerFields,
+  'logging.start': z.object({
+    by: z.enum(['acknowledgement', 'staff-override']),
+    reason: z.string().max(200).optional(),
+    recording: z.enum(RECORDING_MODES),
+  }),
+  'logging.stop': z.object({ reason: z.string() }),
+  'session.ended': z.object({ reason: z.string() }),
+  'ledger.recovered': z.object({ segment: z.string(), quarantinedBytes: z.number().int().nonnegative() }),
+  'ledger.pruned': z.object({
+    segments: z.array(
+      z.object({ segment: z.string(), firstSeq: z.number().int(), lastSeq: z.number().int(), lastHash: z.string() }),
+    ),
+  }),
+} satisfies Record<EventType, z.ZodType>;
+
+export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
+
+export const ledgerRecordSchema = z
+  .object({
+    seq: z.number().int().positive(),
+    id: z.string().uuid(),
+    ts: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+    type: z.enum(EVENT_TYPES),
+    kioskId: z.string(),
+    counterId: z.string(),
+    sessionId: z.string().nullable(),
+    prev: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .catchall(z.unknown());
+
+/** One ledger line, as stored and as sent on the staff link and to webhooks. */
+export type LedgerRecord = z.infer<typeof ledgerRecordSchema>;

@@ -1,0 +1,129 @@
+// The one contract between the kiosk page and the core. The renderer is written
+// against `KioskApi` only; Electron implements it over IPC, the headless shell over
+// a loopback WebSocket. `KIOSK_CALLS` is the single source of truth for both: each
+// call's input schema is checked on the core side before anything happens.
+import { z } from 'zod';
+import type { RecordingMode } from './events.js';
+
+export const SCREENS = [
+  'idle',
+  'notice',
+  'question',
+  'timeout',
+  'thanks',
+  'recording',
+  'ended',
+  'maintenance',
+] as const;
+export type Screen = (typeof SCREENS)[number];
+
+/** One block of the notice. Strings may hold ruby markup: `{漢字|かんじ}`. */
+export interface NoticeSection {
+  key: string;
+  heading: string;
+  paragraphs: string[];
+}
+
+/** The notice exactly as the resident sees it, office values filled in. */
+export interface RenderedNotice {
+  language: string;
+  /** `sha256:` + hex of `text`; the `noticeVersion` of the ledger. */
+  version: string;
+  reviewed: boolean;
+  title: string;
+  sections: NoticeSection[];
+  answers: { acknowledge: string; question: string };
+  policyUrl: string;
+  /** The canonical text the version hashes (what `kokuchi doctor` and auditors can re-derive). */
+  text: string;
+}
+
+export interface LanguageChoice {
+  code: string;
+  /** The language's name in its own script. */
+  name: string;
+  reviewed: boolean;
+}
+
+export interface SessionView {
+  sessionId: string;
+  language: string;
+  staffName: string | null;
+  recording: RecordingMode;
+  notice: RenderedNotice;
+  /** Epoch ms at which an unanswered notice times out; null once answered. */
+  answerDeadline: number | null;
+  /** Epoch ms at which logging started; null while not logging. */
+  loggingSince: number | null;
+}
+
+/** Everything the kiosk page shows, pushed by the core on every change. */
+export interface KioskView {
+  screen: Screen;
+  office: { name: string; isExample: boolean };
+  /** Languages offered by the picker, in the office's order. */
+  languages: LanguageChoice[];
+  /** Language of the idle screen's own text (the office's first language). */
+  defaultLanguage: string;
+  residentCanStart: boolean;
+  session: SessionView | null;
+  /** Problems that keep the kiosk in maintenance (for staff, not residents). */
+  problems: string[];
+  /** Server clock when this view was made, so the page can correct for drift. */
+  now: number;
+}
+
+/** The chrome strings of one locale (ui.json), nested as i18next resources. */
+export type UiStrings = { [key: string]: string | UiStrings };
+
+export interface LocaleBundle {
+  code: string;
+  name: string;
+  reviewed: boolean;
+  ui: UiStrings;
+}
+
+const language = z.string().min(2).max(16);
+const sessionId = z.string().min(1).max(64);
+
+export const KIOSK_CALLS = {
+  /** The current view; the page then follows `onView`. */
+  getView: z.object({}).strict(),
+  /** ui.json of every offered language, for the picker and the chrome. */
+  getLocales: z.object({}).strict(),
+  /** The resident taps the idle screen (when the office allows it). */
+  startSession: z.object({ language }).strict(),
+  /** The page has rendered this notice; the core writes `notice.shown`. */
+  noticeShown: z.object({ sessionId, noticeVersion: z.string().max(80) }).strict(),
+  answer: z.object({ sessionId, answer: z.enum(['acknowledged', 'questioned']) }).strict(),
+  changeLanguage: z.object({ sessionId, language }).strict(),
+  /** The resident touched the screen: postpones idle reset and extends the answer time. */
+  touch: z.object({ extendAnswer: z.boolean().optional() }).strict(),
+} as const;
+
+export type KioskCall = keyof typeof KIOSK_CALLS;
+export type KioskCallInput<C extends KioskCall> = z.infer<(typeof KIOSK_CALLS)[C]>;
+
+export interface KioskCallOutput {
+  getView: KioskView;
+  getLocales: LocaleBundle[];
+  startSession: { sessionId: string };
+  noticeShown: { ok: true };
+  /** Resolves only once the answer is durably in the ledger. */
+  answer: { ok: true };
+  changeLanguage: { ok: true };
+  touch: { ok: true };
+}
+
+export type KioskApi = {
+  [C in KioskCall]: (input: KioskCallInput<C>) => Promise<KioskCallOutput[C]>;
+} & {
+  /** Calls `listener` with every new view; returns an unsubscribe function. */
+  onView(listener: (view: KioskView) => void): () => void;
+};
+
+/** An error a call may reject with; `code` follows the staff link's error codes. */
+export interface KioskCallError {
+  code: 'bad-request' | 'not-found' | 'invalid-state' | 'conflict' | 'internal';
+  message: string;
+}

@@ -1,0 +1,65 @@
+// The staff link's frames and bodies (staff-link.md), shared by the kiosk, the staff
+// console and the integrators' client. Runtime-free: zod only.
+import { z } from 'zod';
+import { RECORDING_MODES, type LedgerRecord } from './events.js';
+
+export const STAFF_PROTOCOL = 1;
+export const STAFF_SOCKET_PATH = '/v1/staff';
+export const MAX_FRAME_BYTES = 64 * 1024;
+
+const requestId = z.union([z.string().min(1).max(128), z.number()]);
+
+export const sessionStartBody = z
+  .object({
+    staffName: z.string().trim().min(1).max(40).optional(),
+    language: z.string().min(2).max(35).optional(),
+    recording: z.enum(RECORDING_MODES).optional(),
+  })
+  .strict();
+export const overrideBody = z.object({ reason: z.string().trim().min(1).max(200) }).strict();
+export const endBody = z.object({ reason: z.string().trim().min(1).max(64).optional() }).strict();
+
+export const clientFrameSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('hello'),
+      token: z.string().max(256).optional(),
+      since: z.number().int().nonnegative().optional(),
+      client: z.object({ name: z.string().max(100), version: z.string().max(50) }).strict().optional(),
+    })
+    .strict(),
+  sessionStartBody.extend({ type: z.literal('session.start'), id: requestId }).strict(),
+  overrideBody.extend({ type: z.literal('session.override'), id: requestId, sessionId: z.string().min(1).max(64) }).strict(),
+  endBody.extend({ type: z.literal('session.end'), id: requestId, sessionId: z.string().min(1).max(64) }).strict(),
+  z.object({ type: z.literal('ping'), id: requestId }).strict(),
+]);
+export type ClientFrame = z.infer<typeof clientFrameSchema>;
+export type RequestId = z.infer<typeof requestId>;
+
+export type ErrorCode =
+  | 'bad-request'
+  | 'unauthorized'
+  | 'conflict'
+  | 'not-found'
+  | 'invalid-state'
+  | 'too-large'
+  | 'rate-limited';
+
+export interface ActiveSession {
+  sessionId: string;
+  state: string;
+}
+
+export type KioskFrame =
+  | {
+      type: 'welcome';
+      protocol: typeof STAFF_PROTOCOL;
+      kioskId: string;
+      counterId: string;
+      lastSeq: number;
+      screen: 'connected' | 'disconnected';
+      activeSession: ActiveSession | null;
+    }
+  | ({ type: 'result'; id: RequestId; ok: true } & Record<string, unknown>)
+  | { type: 'error'; id: RequestId | null; code: ErrorCode; message: string }
+  | { type: 'event'; event: LedgerRecord };
