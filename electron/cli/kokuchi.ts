@@ -1,0 +1,47 @@
+// `kokuchi <command>`: the entry point of the command-line tools and the headless shell.
+import type { CliContext } from './cli-context.js';
+import { doctorCommand } from './doctor-command.js';
+import { ledgerCommand } from './ledger-command.js';
+import { serveCommand } from './serve-command.js';
+import { tokenCommand } from './token-command.js';
+import { loadConfig } from '../core/config/load-config.js';
+import { defaultDataDir, findConfig } from './app-paths.js';
+
+const USAGE = `usage: kokuchi <command>
+  serve [--config F] [--data D] [--host H] [--port P] [--ui-port U]   run the headless kiosk
+  doctor [--config F]                                                 check configuration and locales
+  ledger verify|export|prune [--data D]                               the consent ledger
+  token [--rotate] [--data D]                                         show or replace the staff link token`;
+
+export async function main(argv: string[], context: CliContext): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serveCommand(args, context);
+      case 'doctor':
+        return await doctorCommand(args, context);
+      case 'token':
+        return await tokenCommand(args, context);
+      case 'ledger':
+        return await ledger(args, context);
+      default:
+        context.stderr(`${USAGE}\n`);
+        return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+    }
+  } catch (error) {
+    context.stderr(`kokuchi ${command}: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function ledger(args: string[], context: CliContext): Promise<number> {
+  const dataFlag = args.indexOf('--data');
+  const dataDir = dataFlag >= 0 ? args[dataFlag + 1] : undefined;
+  const configFlag = args.indexOf('--config');
+  const configPath = configFlag >= 0 ? args[configFlag + 1] : undefined;
+  const data = dataDir ?? defaultDataDir();
+  const { config } = await loadConfig(findConfig(configPath, data, context.appRoot));
+  const rest = configFlag >= 0 ? args.filter((_, i) => i !== configFlag && i !== configFlag + 1) : args;
+  return ledgerCommand(rest, { dataDir: data, retentionDays: config.retentionDays, stdout: context.stdout, stderr: context.stderr });
+}

@@ -1,0 +1,150 @@
+// `kokuchi ledger verify | export | prune` — for the IT team and auditors; the main CLI
+// dispatcher hands over the arguments after `ledger`.
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConsentLedger } from '../core/ledger/consent-ledger.js';
+import { exportLedger } from '../core/ledger/export-ledger.js';
+import { pruneLedger } from '../core/ledger/prune-ledger.js';
+import { readLastRecord } from '../core/ledger/read-records.js';
+import { verifyLedger } from '../core/ledger/verify-ledger.js';
+
+export interface LedgerCommandIo {
+  dataDir: string;
+  retentionDays: number;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+const USAGE = `usage: kokuchi ledger verify [--data DIR]
+       kokuchi ledger export [--from DATE] [--to DATE] [--format csv|jsonl] [--out FILE] [--data DIR]
+       kokuchi ledger prune [--data DIR]
+DATE is a UTC day (YYYY-MM-DD; --to includes that day) or an RFC 3339 time with Z or an offset.
+`;
+
+/** Export output is handed on in pieces of about this size rather than line by line. */
+const CHUNK_CHARS = 64 * 1024;
+
+class UsageError extends Error {}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** `--to 2026-11-30` means through the end of that day, so a day bound becomes the next midnight. */
+function parseDate(flag: string, value: string | undefined, endOfDay: boolean): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = DAY.test(value) ? new Date(`${value}T00:00:00.000Z`) : INSTANT.test(value) ? new Date(value) : null;
+  if (date === null || Number.isNaN(date.getTime())) {
+    throw new UsageError(`${flag} ${value}: expected YYYY-MM-DD or an RFC 3339 time such as 2026-11-01T09:00:00+09:00`);
+  }
+  if (endOfDay && DAY.test(value)) date.setUTCDate(date.getUTCDate() + 1);
+  return date;
+}
+
+function ledgerDir(data: string | undefined, io: LedgerCommandIo): string {
+  return path.join(data ?? io.dataDir, 'ledger');
+}
+
+async function verifyCommand(args: string[], io: LedgerCommandIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { data: { type: 'string' } }, strict: true });
+  const result = await verifyLedger(ledgerDir(values.data, io));
+  if (result.ok) {
+    io.stdout(`OK ${result.events} events, last seq ${result.lastSeq}, head ${result.head}\n`);
+    return 0;
+  }
+  io.stdout(`BROKEN ${result.segment} line ${result.line}: ${result.problem}\n`);
+  return 1;
+}
+
+async function exportCommand(args: string[], io: LedgerCommandIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string', default: 'jsonl' },
+      out: { type: 'string' },
+      data: { type: 'string' },
+    },
+    strict: true,
+  });
+  const format = values.format;
+  if (format !== 'csv' && format !== 'jsonl') throw new UsageError(`--format ${format}: expected csv or jsonl`);
+  const from = parseDate('--from', values.from, false);
+  const to = parseDate('--to', values.to, true);
+  const chunks = exportLedger(ledgerDir(values.data, io), { from, to, format });
+  const file = values.out === undefined ? null : await open(values.out, 'w', 0o600);
+  let records = 0;
+  let pending = '';
+  const flush = async (): Promise<void> => {
+    if (pending === '') return;
+    if (file) await file.write(pending);
+    else io.stdout(pending);
+    pending = '';
+  };
+  try {
+    for await (const chunk of chunks) {
+      pending += chunk;
+      records += 1;
+      if (pending.length >= CHUNK_CHARS) await flush();
+    }
+    await flush();
+    if (file) await file.sync();
+  } finally {
+    await file?.close();
+  }
+  // The CSV header is a chunk too.
+  if (format === 'csv') records -= 1;
+  if (values.out !== undefined) io.stderr(`Exported ${records} events to ${values.out}\n`);
+  return 0;
+}
+
+async function pruneCommand(args: string[], io: LedgerCommandIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { data: { type: 'string' } }, strict: true });
+  const dir = ledgerDir(values.data, io);
+  // The pruned record names the kiosk and counter that wrote the ledger, which only the ledger knows here.
+  const last = await readLastRecord(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (last === null) {
+    io.stdout('Nothing to prune: the ledger is empty.\n');
+    return 0;
+  }
+  const ledger = await ConsentLedger.open({ dir, kioskId: last.kioskId, counterId: last.counterId });
+  try {
+    const removed = await pruneLedger(ledger, { retentionDays: io.retentionDays });
+    if (removed.length === 0) {
+      io.stdout(`Nothing to prune: no segment's newest event is older than ${io.retentionDays} days.\n`);
+    } else {
+      const list = removed.map((entry) => `${entry.segment} (seq ${entry.firstSeq}-${entry.lastSeq})`).join(', ');
+      io.stdout(`Pruned ${removed.length} segment(s): ${list}; recorded as seq ${ledger.lastSeq}.\n`);
+    }
+    return 0;
+  } finally {
+    await ledger.close();
+  }
+}
+
+/** Runs `kokuchi ledger <args>`; resolves to the exit code. */
+export async function ledgerCommand(args: string[], io: LedgerCommandIo): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case 'verify':
+        return await verifyCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'prune':
+        return await pruneCommand(rest, io);
+      default:
+        io.stderr(command === undefined ? USAGE : `Unknown ledger command "${command}".\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const usage = error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
+    io.stderr(`kokuchi ledger ${command}: ${message}\n${usage ? USAGE : ''}`);
+    return usage ? 2 : 1;
+  }
+}

@@ -1,0 +1,252 @@
+// The consent ledger: append-only, one writer, each record durable (write + fdatasync)
+// before anyone is told about it. The contract is shared/spec/ledger.md.
+import { chmod, mkdir } from 'node:fs/promises';
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import { EVENT_PAYLOADS, type EventPayload, type EventType, type LedgerRecord } from '../../shared/events.js';
+import { acquireLedgerLock, type LedgerLock } from './ledger-lock.js';
+import { readRecordsAfter } from './read-records.js';
+import { GENESIS_PREV, lineHash, orderRecord } from './record-line.js';
+import { segmentForTs } from './segment-files.js';
+import { SegmentWriter } from './segment-writer.js';
+import { recoverTornTail, type LedgerHead } from './torn-tail.js';
+
+export interface ConsentLedgerOptions {
+  /** `<dataDir>/ledger`; created 0700 if missing. */
+  dir: string;
+  kioskId: string;
+  counterId: string;
+  now?: () => Date;
+}
+
+const optionsSchema = z.object({ dir: z.string().min(1), kioskId: z.string().min(1), counterId: z.string().min(1) });
+
+interface PendingAppend {
+  type: EventType;
+  sessionId: string | null;
+  fields: Record<string, unknown>;
+  resolve(record: LedgerRecord): void;
+  reject(error: unknown): void;
+}
+
+interface BuiltRecord {
+  pending: PendingAppend;
+  record: LedgerRecord;
+  line: string;
+  hash: string;
+}
+
+/** Records kept in memory so that staff clients resuming from a recent seq need no file read. */
+const RECENT_RECORDS = 1024;
+/** Upper bound on one group commit, so one write stays a modest size. */
+const MAX_BATCH = 512;
+
+function freezeDeep<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) freezeDeep(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export class ConsentLedger {
+  readonly dir: string;
+  readonly #kioskId: string;
+  readonly #counterId: string;
+  readonly #now: () => Date;
+  readonly #lock: LedgerLock;
+  readonly #writer: SegmentWriter;
+  #lastSeq: number;
+  #headHash: string;
+  #headSegment: string | null;
+  #queue: PendingAppend[] = [];
+  #draining: Promise<void> | null = null;
+  #listeners = new Set<(record: LedgerRecord) => void>();
+  #recent: LedgerRecord[] = [];
+  #closing: Promise<void> | null = null;
+
+  private constructor(options: Required<ConsentLedgerOptions>, lock: LedgerLock, head: LedgerHead | null) {
+    this.dir = options.dir;
+    this.#kioskId = options.kioskId;
+    this.#counterId = options.counterId;
+    this.#now = options.now;
+    this.#lock = lock;
+    this.#writer = new SegmentWriter(options.dir);
+    this.#lastSeq = head?.record.seq ?? 0;
+    this.#headHash = head?.hash ?? GENESIS_PREV;
+    this.#headSegment = head?.segment ?? null;
+  }
+
+  /** Opens (creating if needed) the ledger, takes its lock and recovers a torn tail. */
+  static async open(options: ConsentLedgerOptions): Promise<ConsentLedger> {
+    optionsSchema.parse(options);
+    const now = options.now ?? (() => new Date());
+    await mkdir(options.dir, { recursive: true, mode: 0o700 });
+    await chmod(options.dir, 0o700);
+    const lock = await acquireLedgerLock(options.dir);
+    let ledger: ConsentLedger | null = null;
+    try {
+      const tail = await recoverTornTail(options.dir, now);
+      ledger = new ConsentLedger({ ...options, now }, lock, tail.head);
+      if (tail.quarantine) {
+        const { segment, quarantinedBytes } = tail.quarantine;
+        await ledger.append('ledger.recovered', null, { segment, quarantinedBytes });
+      }
+      return ledger;
+    } catch (error) {
+      if (ledger) await ledger.close();
+      else await lock.release();
+      throw error;
+    }
+  }
+
+  get lastSeq(): number {
+    return this.#lastSeq;
+  }
+
+  /** Hash of the last durable line: the `prev` of the next record. */
+  get headHash(): string {
+    return this.#headHash;
+  }
+
+  /** Validates, then queues the record; resolves once it is written and fdatasync'd. */
+  append<T extends EventType>(type: T, sessionId: string | null, payload: EventPayload<T>): Promise<LedgerRecord> {
+    return new Promise<LedgerRecord>((resolve, reject) => {
+      if (this.#closing) throw new Error(`The ledger at ${this.dir} is closed.`);
+      const schema = (EVENT_PAYLOADS as Record<string, z.ZodType | undefined>)[type];
+      if (!schema) throw new Error(`Unknown ledger event type: ${String(type)}`);
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) throw new Error(`Invalid ${type} event: ${z.prettifyError(parsed.error)}`);
+      if (sessionId !== null && typeof sessionId !== 'string') throw new Error('sessionId must be a string or null');
+      this.#queue.push({ type, sessionId, fields: parsed.data as Record<string, unknown>, resolve, reject });
+      this.#draining ??= this.#drain();
+    });
+  }
+
+  /** Called with each record once it is durable, in seq order. Returns the unsubscribe function. */
+  onAppend(listener: (record: LedgerRecord) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  /** Durable records with seq greater than `seq`, in order, at most `limit`. */
+  async readAfter(seq: number, limit?: number): Promise<LedgerRecord[]> {
+    z.number().int().nonnegative().parse(seq);
+    z.number().int().positive().optional().parse(limit);
+    if (seq >= this.#lastSeq) return [];
+    const first = this.#recent[0];
+    if (first && first.seq <= seq + 1) {
+      const start = seq + 1 - first.seq;
+      return this.#recent.slice(start, limit === undefined ? undefined : start + limit);
+    }
+    return readRecordsAfter(this.dir, seq, { upTo: this.#lastSeq, limit });
+  }
+
+  /** Stops serving records up to `seq` from memory once retention has deleted them from disk. */
+  forgetThrough(seq: number): void {
+    this.#recent = this.#recent.filter((record) => record.seq > seq);
+  }
+
+  /** Writes what is already queued, refuses new appends and releases the lock. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await this.#draining;
+      await this.#writer.close();
+      await this.#lock.release();
+    })();
+    return this.#closing;
+  }
+
+  async #drain(): Promise<void> {
+    // One turn of the event loop lets appends made together share one write and one fdatasync.
+    await Promise.resolve();
+    while (this.#queue.length > 0) await this.#commitBatch();
+    this.#draining = null;
+  }
+
+  async #commitBatch(): Promise<void> {
+    const unusable = this.#writer.unusable;
+    if (unusable) {
+      for (const pending of this.#queue.splice(0)) pending.reject(unusable);
+      return;
+    }
+    const { batch, segment } = this.#buildBatch();
+    this.#queue.splice(0, Math.max(batch.length, 1));
+    if (batch.length === 0 || segment === null) return;
+    try {
+      await this.#writer.append(segment, Buffer.from(batch.map((built) => `${built.line}\n`).join(''), 'utf8'));
+    } catch (error) {
+      // Nothing of the batch counts: the head stays where it was.
+      for (const built of batch) built.pending.reject(error);
+      return;
+    }
+    const last = batch[batch.length - 1]!;
+    this.#lastSeq = last.record.seq;
+    this.#headHash = last.hash;
+    this.#headSegment = segment;
+    for (const built of batch) {
+      this.#remember(built.record);
+      this.#notify(built.record);
+      built.pending.resolve(built.record);
+    }
+  }
+
+  /** Chains queued appends into records, stopping where the segment changes; rejects one that cannot be built. */
+  #buildBatch(): { batch: BuiltRecord[]; segment: string | null } {
+    const batch: BuiltRecord[] = [];
+    let segment: string | null = null;
+    let seq = this.#lastSeq;
+    let prev = this.#headHash;
+    for (const pending of this.#queue) {
+      if (batch.length >= MAX_BATCH) break;
+      let ts: string;
+      try {
+        ts = this.#now().toISOString();
+      } catch (error) {
+        if (batch.length === 0) pending.reject(error);
+        break;
+      }
+      // Never back into an older segment if the clock goes back: file order must stay seq order.
+      const own = segmentForTs(ts);
+      const target = this.#headSegment !== null && this.#headSegment > own ? this.#headSegment : own;
+      if (segment !== null && target !== segment) break;
+      segment = target;
+      seq += 1;
+      const record = freezeDeep(
+        orderRecord({
+          seq,
+          id: uuidv7(),
+          ts,
+          type: pending.type,
+          kioskId: this.#kioskId,
+          counterId: this.#counterId,
+          sessionId: pending.sessionId,
+          prev,
+          ...pending.fields,
+        }),
+      );
+      const line = JSON.stringify(record);
+      prev = lineHash(line);
+      batch.push({ pending, record, line, hash: prev });
+    }
+    return { batch, segment };
+  }
+
+  #remember(record: LedgerRecord): void {
+    this.#recent.push(record);
+    if (this.#recent.length > RECENT_RECORDS * 2) this.#recent = this.#recent.slice(-RECENT_RECORDS);
+  }
+
+  #notify(record: LedgerRecord): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(record);
+      } catch (error) {
+        // A faulty listener must not undo or delay a durable record, nor starve the others.
+        process.emitWarning(`A ledger onAppend listener threw: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+// Retention: whole segments whose newest event is older than retentionDays are deleted,
+// and a ledger.pruned record keeps their seq range and last hash so the chain still verifies.
+import { stat, unlink } from 'node:fs/promises';
+import { z } from 'zod';
+import type { EventPayload } from '../../shared/events.js';
+import type { ConsentLedger } from './consent-ledger.js';
+import { checkLedgerLine, lineHash } from './record-line.js';
+import { listSegments, segmentEnd, segmentPath, syncDirectory } from './segment-files.js';
+import { readSegmentLines } from './segment-lines.js';
+
+export type PrunedSegment = EventPayload<'ledger.pruned'>['segments'][number];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What a whole segment holds, or null if it holds no record; throws on a damaged one. */
+async function summarise(dir: string, segment: string): Promise<{ entry: PrunedSegment; newestTs: string } | null> {
+  const lines = await readSegmentLines(dir, segment);
+  let first: number | null = null;
+  let newestTs = '';
+  let last: { seq: number; hash: string } | null = null;
+  for (const entry of lines) {
+    const check = entry.complete ? checkLedgerLine(entry.bytes) : { ok: false as const, problem: 'incomplete line' };
+    if (!check.ok) {
+      // Deleting a damaged segment would destroy the evidence of the damage.
+      throw new Error(`Not pruning: ${segment} line ${entry.line}: ${check.problem}; run \`kokuchi ledger verify\``);
+    }
+    first ??= check.record.seq;
+    if (check.record.ts > newestTs) newestTs = check.record.ts;
+    last = { seq: check.record.seq, hash: lineHash(entry.bytes) };
+  }
+  if (first === null || last === null) return null;
+  return { entry: { segment, firstSeq: first, lastSeq: last.seq, lastHash: last.hash }, newestTs };
+}
+
+/**
+ * Deletes the oldest segments whose newest event is older than `retentionDays` before `now`,
+ * never the segment that holds the newest record, and records them in a ledger.pruned event.
+ * Returns what was removed (empty when nothing was old enough).
+ */
+export async function pruneLedger(
+  ledger: ConsentLedger,
+  options: { retentionDays: number; now?: Date },
+): Promise<PrunedSegment[]> {
+  z.number().int().nonnegative().parse(options.retentionDays);
+  const cutoff = new Date((options.now ?? new Date()).getTime() - options.retentionDays * DAY_MS);
+  const segments = await listSegments(ledger.dir);
+  const removed: PrunedSegment[] = [];
+  const emptyFiles: string[] = [];
+  let newestNonEmpty = segments.length - 1;
+  while (newestNonEmpty >= 0 && (await stat(segmentPath(ledger.dir, segments[newestNonEmpty]!))).size === 0) {
+    newestNonEmpty -= 1;
+  }
+  // Only a run of oldest segments goes, so what remains is one unbroken chain.
+  for (const segment of segments.slice(0, Math.max(newestNonEmpty, 0))) {
+    if (segmentEnd(segment) > cutoff) break;
+    const summary = await summarise(ledger.dir, segment);
+    if (summary === null) {
+      emptyFiles.push(segment);
+      continue;
+    }
+    if (summary.newestTs >= cutoff.toISOString()) break;
+    removed.push(summary.entry);
+  }
+  // Recorded before deleting: a crash in between leaves extra files, never an unexplained gap.
+  if (removed.length > 0) await ledger.append('ledger.pruned', null, { segments: removed });
+  for (const segment of [...removed.map((entry) => entry.segment), ...emptyFiles]) {
+    await unlink(segmentPath(ledger.dir, segment));
+  }
+  if (removed.length + emptyFiles.length > 0) await syncDirectory(ledger.dir);
+  const lastRemoved = removed[removed.length - 1];
+  if (lastRemoved) ledger.forgetThrough(lastRemoved.lastSeq);
+  return removed;
+}

@@ -1,0 +1,100 @@
+// Checks the whole ledger as an auditor would: every line a well-formed record, seq
+// without gaps, and each prev the hash of the line before it, across all segments.
+import type { LedgerRecord } from '../../shared/events.js';
+import { GENESIS_PREV, checkLedgerLine, lineHash } from './record-line.js';
+import { listSegments, segmentForTs } from './segment-files.js';
+import { readSegmentLines, type SegmentLine } from './segment-lines.js';
+
+export type VerifyResult =
+  | { ok: true; events: number; lastSeq: number; head: string }
+  | { ok: false; segment: string; line: number; problem: string };
+
+interface LedgerLine extends SegmentLine {
+  segment: string;
+}
+
+async function* ledgerLines(dir: string, segments: string[]): AsyncGenerator<LedgerLine> {
+  for (const segment of segments) {
+    for (const entry of await readSegmentLines(dir, segment)) yield { segment, ...entry };
+  }
+}
+
+function broken(at: LedgerLine, problem: string): VerifyResult {
+  return { ok: false, segment: at.segment, line: at.line, problem };
+}
+
+/** Whether `pruned` records removing the seqs just before `start` with `start.prev` as their last hash. */
+function accountsFor(pruned: LedgerRecord, start: { seq: number; prev: string }): boolean {
+  const segments = pruned.segments;
+  if (!Array.isArray(segments)) return false;
+  return segments.some(
+    (removed: { lastSeq?: unknown; lastHash?: unknown }) =>
+      removed.lastSeq === start.seq - 1 && removed.lastHash === start.prev,
+  );
+}
+
+export async function verifyLedger(dir: string): Promise<VerifyResult> {
+  let segments: string[];
+  try {
+    segments = await listSegments(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`There is no ledger at ${dir}.`);
+    throw error;
+  }
+  const lines = ledgerLines(dir, segments);
+  let previous: { entry: LedgerLine; seq: number; hash: string } | null = null;
+  // A ledger whose first record is not seq 1 is whole only if a later ledger.pruned record says why.
+  let unexplainedStart: { entry: LedgerLine; seq: number; prev: string } | null = null;
+  let events = 0;
+  let next = await lines.next();
+  while (!next.done) {
+    const entry = next.value;
+    next = await lines.next();
+    if (!entry.complete) {
+      return broken(entry, 'incomplete last line (no newline): a torn write, which opening the ledger quarantines');
+    }
+    const check = checkLedgerLine(entry.bytes);
+    if (!check.ok) return broken(entry, check.problem);
+    const record = check.record;
+    const hash = lineHash(entry.bytes);
+    if (segmentForTs(record.ts) > entry.segment) {
+      return broken(entry, `ts ${record.ts} is later than the month of segment ${entry.segment}`);
+    }
+    if (previous === null) {
+      if (record.seq === 1 && record.prev !== GENESIS_PREV) return broken(entry, 'seq 1 must have a prev of 64 zeros');
+      if (record.seq !== 1) unexplainedStart = { entry, seq: record.seq, prev: record.prev };
+    } else if (record.seq !== previous.seq + 1) {
+      const gap = record.seq - previous.seq - 1;
+      return broken(
+        entry,
+        gap > 0
+          ? `seq ${record.seq} follows seq ${previous.seq}: ${gap} record(s) missing`
+          : `seq ${record.seq} follows seq ${previous.seq}: out of order or repeated`,
+      );
+    } else if (record.prev !== previous.hash) {
+      // If the next line still chains to this one, this line is intact and the one before was altered;
+      // with no next line, a changed record is far likelier than a changed 64-digit prev.
+      const following = next.done ? null : next.value;
+      const after = following?.complete ? checkLedgerLine(following.bytes) : null;
+      if (following === null) {
+        return broken(previous.entry, `the record was altered, or the prev of the next record (${entry.segment} line ${entry.line}) was`);
+      }
+      if (after?.ok && after.record.prev === hash) {
+        return broken(previous.entry, 'the record was altered: its hash no longer matches the prev of the next record');
+      }
+      return broken(entry, 'the record was altered: its prev does not match the hash of the record before it');
+    }
+    if (unexplainedStart && record.type === 'ledger.pruned' && accountsFor(record, unexplainedStart)) {
+      unexplainedStart = null;
+    }
+    previous = { entry, seq: record.seq, hash };
+    events += 1;
+  }
+  if (unexplainedStart) {
+    return broken(
+      unexplainedStart.entry,
+      `the ledger starts at seq ${unexplainedStart.seq}, but no ledger.pruned record accounts for the records before it`,
+    );
+  }
+  return { ok: true, events, lastSeq: previous?.seq ?? 0, head: previous?.hash ?? GENESIS_PREV };
+}

@@ -1,0 +1,39 @@
+// Lint, including the process boundary: the core and the shared contracts never import
+// Electron, and the page never imports Node built-ins.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'stream', 'url', 'util'];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'release/', 'node_modules/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['electron/core/**', 'electron/shared/**', 'electron/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core runs in plain Node: no electron here.' }] }],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The page reaches the core only through KioskApi.' }],
+          patterns: [{ group: nodeBuiltins, message: 'The page runs in a browser sandbox: no Node built-ins.' }],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,22 @@
+// Builds everything the shells run: the kiosk page (Vite), the command-line tools,
+// and the Electron main and preload bundles (esbuild). Run by `npm run build`.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+await Promise.all([
+  esbuild({ ...node, entryPoints: ['electron/cli/kokuchi.ts'], outfile: 'dist/cli/kokuchi.mjs', format: 'esm', packages: 'external' }),
+  // Electron's main process: CommonJS with its dependencies inside, so the packaged app needs no ESM interop.
+  esbuild({
+    ...node,
+    entryPoints: ['electron/main/main.ts'],
+    outfile: 'dist/main/main.cjs',
+    format: 'cjs',
+    target: 'node22',
+    external: ['electron', 'bufferutil', 'utf-8-validate'],
+  }),
+  // Sandboxed preloads must be a single CommonJS file that requires only 'electron'.
+  esbuild({ ...node, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', format: 'cjs', platform: 'node', external: ['electron'] }),
+]);
