@@ -1,0 +1,66 @@
+// The one full-screen kiosk window, locked down, showing kokuchi://app/index.html.
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { KIOSK_PAGE_URL } from './app-origin.js';
+
+export interface KioskWindowOptions {
+  /** dist/preload/preload.cjs inside the app. */
+  preloadPath: string;
+  packaged: boolean;
+}
+
+export function kioskWindowOptions({ preloadPath, packaged }: KioskWindowOptions): BrowserWindowConstructorOptions {
+  return {
+    kiosk: true,
+    fullscreen: true,
+    autoHideMenuBar: true,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: !packaged,
+      preload: preloadPath,
+    },
+  };
+}
+
+export interface ShowableWindow {
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  show(): void;
+}
+
+export function createKioskWindow<W extends ShowableWindow>(
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W,
+  options: KioskWindowOptions,
+): W {
+  const window = new BrowserWindow(kioskWindowOptions(options));
+  // Shown once painted, so the counter never sees a blank white frame.
+  window.once('ready-to-show', () => window.show());
+  return window;
+}
+
+export function loadKioskPage(window: { loadURL(url: string): Promise<void> }): Promise<void> {
+  return window.loadURL(KIOSK_PAGE_URL);
+}
+
+export interface RecoverableContents {
+  on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
+  isDestroyed(): boolean;
+  reload(): void;
+}
+
+/** A crashed or killed page comes back by itself after `delayMs`: the counter has no one to press reload. */
+export function reloadWhenGone(contents: RecoverableContents, delayMs = 2000): void {
+  contents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    setTimeout(() => {
+      if (!contents.isDestroyed()) contents.reload();
+    }, delayMs);
+  });
+}
