@@ -1,0 +1,184 @@
+// The core's composition root: configuration, locales, ledger, session machine and
+// staff link, wired by hand. Both shells call `startKiosk` and nothing deeper.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { KIOSK_CALLS, type KioskCall, type KioskCallOutput, type KioskView } from '../shared/kiosk-api.js';
+import { isLanguageCode, type LanguageCode } from '../shared/languages.js';
+import type { LedgerRecord } from '../shared/events.js';
+import { configVersion, loadConfig } from './config/load-config.js';
+import type { KioskConfig } from './config/schema.js';
+import type { KioskCore, StartKioskOptions } from './kiosk-core.js';
+import { ConsentLedger } from './ledger/consent-ledger.js';
+import { loadLocales, type Locale } from './notice/locale-files.js';
+import { renderNotice } from './notice/render-notice.js';
+import { closeSessionLeftOpen } from './session/restart-recovery.js';
+import { CounterSession } from './session/counter-session.js';
+import { KioskError } from './session/kiosk-error.js';
+import { buildView, offeredLanguages, pickLanguage } from './session/kiosk-view.js';
+import { StaffLink } from './staff-link/staff-link.js';
+import type { StaffLinkCore } from './staff-link/staff-link-core.js';
+
+export async function startKiosk(options: StartKioskOptions): Promise<KioskCore> {
+  const loaded = await loadConfig(options.configPath);
+  const { locales, problems: localeProblems } = await loadLocales(options.localesDir);
+  const config = loaded.config;
+  const offered = offeredLanguages(config, locales);
+  const problems = [...loaded.problems, ...localeProblems];
+  if (offered.length === 0) problems.push('no language can be offered: check languages.enabled and the locale files');
+
+  const kioskId = settingOrCreate(options.settings, 'kioskId', () => `kiosk-${randomUUID()}`);
+  const token =
+    options.overrides?.token ??
+    config.staffLink.token ??
+    settingOrCreate(options.settings, 'staffToken', () => randomBytes(32).toString('base64url'));
+
+  const ledger = await ConsentLedger.open({ dir: join(options.dataDir, 'ledger'), kioskId, counterId: config.counterId });
+  let screenConnected = false;
+  const viewListeners = new Set<(view: KioskView) => void>();
+  const view = (): KioskView =>
+    buildView({ config, locales, offered, session, problems, screenOverride: problems.length > 0 ? 'maintenance' : null });
+  const publish = () => {
+    const current = view();
+    for (const listener of viewListeners) listener(current);
+  };
+
+  const noticeFor = (language: LanguageCode, context: Parameters<typeof renderNotice>[2]) =>
+    renderNotice(locales.get(language) as Locale, config, context);
+  const session = new CounterSession({
+    events: ledger,
+    timing: config.session,
+    renderNotice: noticeFor,
+    newSessionId: () => randomUUID(),
+    onChange: publish,
+  });
+
+  try {
+    await ledger.append('kiosk.started', null, { version: options.version, configVersion: configVersion(config) });
+    await closeSessionLeftOpen(ledger, 'kiosk-restart');
+  } catch (error) {
+    await ledger.close();
+    throw error;
+  }
+
+  const startSession = async (by: 'staff' | 'resident', input: { staffName?: string | undefined; language?: string | undefined; recording?: KioskConfig['recording']['mode'] | undefined }) => {
+    if (problems.length > 0) throw new KioskError('invalid-state', 'the kiosk is in maintenance: run `kokuchi doctor`');
+    return session.start({
+      by,
+      staffName: input.staffName ?? null,
+      language: pickLanguage(input.language, offered),
+      recording: input.recording ?? config.recording.mode,
+    });
+  };
+
+  const staffCore: StaffLinkCore = {
+    kioskId,
+    counterId: config.counterId,
+    token: () => token,
+    lastSeq: () => ledger.lastSeq,
+    readAfter: (seq, limit) => ledger.readAfter(seq, limit),
+    onEvent: (listener: (record: LedgerRecord) => void) => ledger.onAppend(listener),
+    welcome: () => ({ screen: screenConnected ? 'connected' : 'disconnected', activeSession: session.activeSession() }),
+    status: () => ({
+      kioskId,
+      counterId: config.counterId,
+      version: options.version,
+      screen: screenConnected ? 'connected' : 'disconnected',
+      maintenance: problems.length > 0,
+      activeSession: session.activeSession(),
+      ledger: { lastSeq: ledger.lastSeq },
+      webhooks: [],
+    }),
+    startSession: (input) => {
+      if (config.session.startBy === 'resident') {
+        return Promise.reject(new KioskError('invalid-state', 'this counter lets only residents start a session'));
+      }
+      return startSession('staff', input);
+    },
+    override: (sessionId, reason) => session.override(sessionId, reason),
+    end: (sessionId, reason) => session.end(sessionId, reason ?? 'staff'),
+  };
+
+  let staffLink: StaffLink;
+  try {
+    staffLink = await StaffLink.listen({
+      host: options.overrides?.host ?? config.staffLink.host,
+      port: options.overrides?.port ?? config.staffLink.port,
+      tls: config.staffLink.tls,
+      core: staffCore,
+    });
+  } catch (error) {
+    await session.closeOpen('kiosk-restart');
+    await ledger.close();
+    throw error;
+  }
+
+  const handlers: { [C in KioskCall]: (input: never) => Promise<KioskCallOutput[C]> } = {
+    getView: async () => view(),
+    getLocales: async () =>
+      offered.map((code) => {
+        const locale = locales.get(code) as Locale;
+        return { code, name: locale.name, reviewed: locale.reviewed, ui: locale.ui };
+      }),
+    startSession: async (input: { language: string }) => {
+      if (config.session.startBy === 'staff') throw new KioskError('invalid-state', 'a staff member starts the session at this counter');
+      return { sessionId: await startSession('resident', { language: input.language }) };
+    },
+    noticeShown: async (input: { sessionId: string; noticeVersion: string }) => {
+      await session.noticeShown(input.sessionId, input.noticeVersion);
+      return { ok: true };
+    },
+    answer: async (input: { sessionId: string; answer: 'acknowledged' | 'questioned' }) => {
+      await session.answer(input.sessionId, input.answer);
+      return { ok: true };
+    },
+    changeLanguage: async (input: { sessionId: string; language: string }) => {
+      if (!isLanguageCode(input.language) || !offered.includes(input.language)) {
+        throw new KioskError('bad-request', `language ${input.language} is not offered`);
+      }
+      await session.changeLanguage(input.sessionId, input.language);
+      return { ok: true };
+    },
+    touch: async (input: { extendAnswer?: boolean }) => {
+      session.touch(input.extendAnswer === true);
+      return { ok: true };
+    },
+  };
+
+  let closed = false;
+  return {
+    staffLinkUrl: staffLink.url,
+    async call<C extends KioskCall>(call: C, input: unknown): Promise<KioskCallOutput[C]> {
+      const schema = KIOSK_CALLS[call];
+      if (!schema) throw new KioskError('bad-request', `unknown call ${String(call)}`);
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new KioskError('bad-request', `${call}: ${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'invalid'}`);
+      }
+      const handler = handlers[call] as (input: unknown) => Promise<KioskCallOutput[C]>;
+      return handler(parsed.data);
+    },
+    onView(listener) {
+      viewListeners.add(listener);
+      return () => viewListeners.delete(listener);
+    },
+    setScreenConnected(connected) {
+      screenConnected = connected;
+    },
+    async close(reason = 'kiosk-restart') {
+      if (closed) return;
+      closed = true;
+      await session.closeOpen(reason);
+      await staffLink.close();
+      await ledger.close();
+    },
+  };
+}
+
+function settingOrCreate(settings: StartKioskOptions['settings'], key: string, create: () => string): string {
+  const existing = settings.get(key);
+  if (typeof existing === 'string' && existing.length > 0) return existing;
+  const value = create();
+  settings.set(key, value);
+  return value;
+}
