@@ -1,0 +1,153 @@
+// The notice itself, in the resident's language, with the two answers always in view.
+import { useEffect, useMemo, useState } from 'react';
+import type { KioskView, RenderedNotice, SessionView } from '../../../electron/shared/kiosk-api.js';
+import { AnswerTimer } from '../AnswerTimer.js';
+import { logCallFailure, useKiosk } from '../kiosk-context.js';
+import { LanguageOverlay } from '../LanguageOverlay.js';
+import { PolicyQrCode } from '../PolicyQrCode.js';
+import { useReadAloud } from '../read-aloud.js';
+import { RubyText, rubyToPlain } from '../ruby.js';
+import { useUiText } from '../ui-text.js';
+import { afterPaint, type ReportNoticeShown } from '../use-notice-shown.js';
+import { NoticeTools } from './NoticeTools.js';
+
+type Answer = 'acknowledged' | 'questioned';
+
+interface Props {
+  view: KioskView;
+  session: SessionView;
+  largeText: boolean;
+  onToggleLargeText(): void;
+  reportShown: ReportNoticeShown;
+  /**
+   * Set when the notice is read again after a question or a timeout: the answer time is
+   * over, and "I have a question" goes back to the staff message (the core already knows).
+   */
+  onBackToStaff?: () => void;
+}
+
+function noticeForSpeech(notice: RenderedNotice): string {
+  const lines = [notice.title, ...notice.sections.flatMap((section) => [section.heading, ...section.paragraphs])];
+  return lines.map(rubyToPlain).join('\n');
+}
+
+const sectionKind = (key: string) => key.split('.')[0];
+
+export function NoticeScreen({ view, session, largeText, onToggleLargeText, reportShown, onBackToStaff }: Props) {
+  const { api } = useKiosk();
+  const { notice, sessionId } = session;
+  const t = useUiText(notice.language);
+  const [picking, setPicking] = useState(false);
+  const [changingLanguage, setChangingLanguage] = useState(false);
+  const [answering, setAnswering] = useState<Answer | null>(null);
+  const readAloud = useReadAloud(notice.language, useMemo(() => noticeForSpeech(notice), [notice]));
+
+  useEffect(() => afterPaint(() => reportShown(sessionId, notice.version)), [reportShown, sessionId, notice.version]);
+
+  const answer = (choice: Answer) => {
+    setAnswering(choice);
+    // Stays disabled on success: the core moves to the next screen once the answer is on disk.
+    api.answer({ sessionId, answer: choice }).catch((error: unknown) => {
+      logCallFailure('answer')(error);
+      setAnswering(null);
+    });
+  };
+
+  const changeLanguage = (language: string) => {
+    setChangingLanguage(true);
+    api
+      .changeLanguage({ sessionId, language })
+      .then(() => setPicking(false), logCallFailure('changeLanguage'))
+      .finally(() => setChangingLanguage(false));
+  };
+
+  const hasPolicySection = notice.sections.some((section) => sectionKind(section.key) === 'policy');
+  const qrCode = <PolicyQrCode url={notice.policyUrl} label={t('notice.scanQr')} />;
+  const staffName = session.staffName;
+  const staffNameMissing =
+    staffName !== null && !notice.sections.some((section) => section.paragraphs.some((p) => p.includes(staffName)));
+
+  return (
+    <main
+      className="screen notice-screen"
+      data-testid="screen-notice"
+      data-notice-version={notice.version}
+      lang={notice.language}
+    >
+      <NoticeTools
+        language={notice.language}
+        readAloud={readAloud}
+        largeText={largeText}
+        onToggleLargeText={onToggleLargeText}
+        onChangeLanguage={() => setPicking(true)}
+      />
+      <div className="notice-body" role="region" aria-labelledby="notice-title" tabIndex={0}>
+        {!notice.reviewed && (
+          <p className="unreviewed-note">
+            <RubyText text={t('notice.unreviewed')} />
+          </p>
+        )}
+        <h1 id="notice-title" className="notice-title">
+          <RubyText text={notice.title} />
+        </h1>
+        {notice.sections.map((section) => (
+          <section key={section.key} className="notice-section">
+            {section.heading && (
+              <h2>
+                <RubyText text={section.heading} />
+              </h2>
+            )}
+            {section.paragraphs.map((paragraph, index) => (
+              <p key={index}>
+                <RubyText text={paragraph} />
+              </p>
+            ))}
+            {sectionKind(section.key) === 'policy' && qrCode}
+          </section>
+        ))}
+        {staffNameMissing && (
+          <section className="notice-section notice-staff">
+            <p>{staffName}</p>
+          </section>
+        )}
+        {!hasPolicySection && <section className="notice-section">{qrCode}</section>}
+      </div>
+      <footer className="notice-answers">
+        {!onBackToStaff && session.answerDeadline !== null && (
+          <AnswerTimer deadline={session.answerDeadline} language={notice.language} />
+        )}
+        <div className="answer-buttons">
+          <button
+            type="button"
+            className="answer-button"
+            data-testid="ack"
+            disabled={answering !== null}
+            aria-busy={answering === 'acknowledged'}
+            onClick={() => answer('acknowledged')}
+          >
+            <RubyText text={notice.answers.acknowledge} />
+          </button>
+          <button
+            type="button"
+            className="answer-button"
+            data-testid="question"
+            disabled={answering !== null}
+            aria-busy={answering === 'questioned'}
+            onClick={onBackToStaff ?? (() => answer('questioned'))}
+          >
+            <RubyText text={notice.answers.question} />
+          </button>
+        </div>
+      </footer>
+      {picking && (
+        <LanguageOverlay
+          languages={view.languages}
+          current={notice.language}
+          busy={changingLanguage}
+          onChoose={changeLanguage}
+          onClose={() => setPicking(false)}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+// Builds the kiosk page (renderer/) into dist/renderer/. Relative asset URLs (`base: './'`)
+// let the same build load under kokuchi://app/ (Electron) and http://127.0.0.1:PORT/ (headless).
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const rendererDir = fileURLToPath(new URL('./renderer/', import.meta.url));
+
+/** Chromium always takes WOFF2: dropping @fontsource's WOFF fallbacks halves the fonts shipped. */
+const woff2Only = {
+  postcssPlugin: 'kokuchi-woff2-only',
+  Declaration: {
+    src(declaration: { value: string }) {
+      declaration.value = declaration.value.replace(/,\s*url\([^)]*\.woff\)\s*format\(['"]?woff['"]?\)/g, '');
+    },
+  },
+};
+
+export default defineConfig({
+  root: rendererDir,
+  base: './',
+  plugins: [react()],
+  css: { postcss: { plugins: [woff2Only] } },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    // CSP is script-src 'self' and font-src 'self': no inline polyfill, no data: URLs for small fonts.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    rolldownOptions: {
+      input: { kiosk: fileURLToPath(new URL('./renderer/index.html', import.meta.url)) },
+    },
+  },
+});
