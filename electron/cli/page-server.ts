@@ -98,6 +98,8 @@ export class PageServer {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
     const unsubscribe = this.core.onView((view) => send({ type: 'view', view }));
+    // A page that reconnects after a drop must not sit on a stale screen until the next change.
+    void this.core.call('getView', {}).then((view) => send({ type: 'view', view }));
     ws.on('message', async (data) => {
       let request;
       try {

@@ -65,7 +65,8 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
     return session.start({
       by,
       staffName: input.staffName ?? null,
-      language: pickLanguage(input.language, offered),
+      // A language the resident tapped themselves wins over the staff app's hint.
+      language: session.chosenLanguage ?? pickLanguage(input.language, offered),
       recording: input.recording ?? config.recording.mode,
     });
   };
@@ -114,14 +115,19 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
 
   const handlers: { [C in KioskCall]: (input: never) => Promise<KioskCallOutput[C]> } = {
     getView: async () => view(),
+    // English always comes along: the idle and maintenance screens repeat their lines in it.
     getLocales: async () =>
-      offered.map((code) => {
+      [...offered, ...(offered.includes('en') || !locales.has('en') ? [] : (['en'] as const))].map((code) => {
         const locale = locales.get(code) as Locale;
         return { code, name: locale.name, reviewed: locale.reviewed, ui: locale.ui };
       }),
     startSession: async (input: { language: string }) => {
       if (config.session.startBy === 'staff') throw new KioskError('invalid-state', 'a staff member starts the session at this counter');
       return { sessionId: await startSession('resident', { language: input.language }) };
+    },
+    chooseLanguage: async (input: { language: string }) => {
+      session.chooseLanguage(offeredLanguage(input.language, offered));
+      return { ok: true };
     },
     noticeShown: async (input: { sessionId: string; noticeVersion: string }) => {
       await session.noticeShown(input.sessionId, input.noticeVersion);
@@ -132,10 +138,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       return { ok: true };
     },
     changeLanguage: async (input: { sessionId: string; language: string }) => {
-      if (!isLanguageCode(input.language) || !offered.includes(input.language)) {
-        throw new KioskError('bad-request', `language ${input.language} is not offered`);
-      }
-      await session.changeLanguage(input.sessionId, input.language);
+      await session.changeLanguage(input.sessionId, offeredLanguage(input.language, offered));
       return { ok: true };
     },
     touch: async (input: { extendAnswer?: boolean }) => {
@@ -173,6 +176,13 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       await ledger.close();
     },
   };
+}
+
+function offeredLanguage(language: string, offered: LanguageCode[]): LanguageCode {
+  if (!isLanguageCode(language) || !offered.includes(language)) {
+    throw new KioskError('bad-request', `language ${language} is not offered`);
+  }
+  return language;
 }
 
 function settingOrCreate(settings: StartKioskOptions['settings'], key: string, create: () => string): string {

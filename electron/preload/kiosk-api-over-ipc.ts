@@ -73,6 +73,7 @@ export function createKioskApiOverIpc(ipc: KioskIpcRenderer): KioskApi {
     getView: callOverIpc(ipc, 'getView'),
     getLocales: callOverIpc(ipc, 'getLocales'),
     startSession: callOverIpc(ipc, 'startSession'),
+    chooseLanguage: callOverIpc(ipc, 'chooseLanguage'),
     noticeShown: callOverIpc(ipc, 'noticeShown'),
     answer: callOverIpc(ipc, 'answer'),
     changeLanguage: callOverIpc(ipc, 'changeLanguage'),

@@ -60,12 +60,15 @@ export interface SessionView {
 /** Everything the kiosk page shows, pushed by the core on every change. */
 export interface KioskView {
   screen: Screen;
-  office: { name: string; isExample: boolean };
+  /** `name` in the default language; `names` per offered language (office text falls back to en, then ja). */
+  office: { name: string; names: Record<string, string>; isExample: boolean };
   /** Languages offered by the picker, in the office's order. */
   languages: LanguageChoice[];
   /** Language of the idle screen's own text (the office's first language). */
   defaultLanguage: string;
   residentCanStart: boolean;
+  /** The language a resident tapped at idle, until a session opens or the idle reset forgets it. */
+  chosenLanguage: string | null;
   session: SessionView | null;
   /** Problems that keep the kiosk in maintenance (for staff, not residents). */
   problems: string[];
@@ -93,6 +96,8 @@ export const KIOSK_CALLS = {
   getLocales: z.object({}).strict(),
   /** The resident taps the idle screen (when the office allows it). */
   startSession: z.object({ language }).strict(),
+  /** The resident taps a language while only staff may start: the next session opens in it. */
+  chooseLanguage: z.object({ language }).strict(),
   /** The page has rendered this notice; the core writes `notice.shown`. */
   noticeShown: z.object({ sessionId, noticeVersion: z.string().max(80) }).strict(),
   answer: z.object({ sessionId, answer: z.enum(['acknowledged', 'questioned']) }).strict(),
@@ -108,6 +113,7 @@ export interface KioskCallOutput {
   getView: KioskView;
   getLocales: LocaleBundle[];
   startSession: { sessionId: string };
+  chooseLanguage: { ok: true };
   noticeShown: { ok: true };
   /** Resolves only once the answer is durably in the ledger. */
   answer: { ok: true };

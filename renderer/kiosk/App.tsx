@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { KioskApi, KioskView, SessionView } from '../../electron/shared/kiosk-api.js';
 import { KioskContext } from './kiosk-context.js';
-import { useLanguageHint } from './language-hint.js';
 import { RecordingIndicator } from './RecordingIndicator.js';
 import { EndedScreen } from './screens/EndedScreen.js';
 import { IdleScreen } from './screens/IdleScreen.js';
@@ -36,7 +35,6 @@ export function App({ api }: { api: KioskApi }) {
 function Kiosk({ api, view }: { api: KioskApi; view: KioskView }) {
   const session = view.session;
   const language = session?.language ?? view.defaultLanguage;
-  const hint = useLanguageHint(api, view);
   const reportShown = useNoticeShownReporter(api, session?.sessionId ?? null);
 
   useEffect(() => {
@@ -53,11 +51,10 @@ function Kiosk({ api, view }: { api: KioskApi; view: KioskView }) {
   if (view.screen === 'idle' || !session) {
     return (
       <div className="kiosk">
-        <IdleScreen view={view} hint={hint.hint} onHint={hint.remember} />
+        <IdleScreen view={view} />
       </div>
     );
   }
-  if (hint.holdNotice) return <div className="kiosk is-starting" aria-busy="true" />;
   // Keyed by session: nothing the previous resident chose (text size, re-reading) carries over.
   return <ResidentVisit key={session.sessionId} view={view} session={session} reportShown={reportShown} />;
 }

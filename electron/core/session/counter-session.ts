@@ -48,6 +48,7 @@ export interface CounterSessionOptions {
 export class CounterSession {
   private phase: Phase = 'idle';
   private current: OpenSession | null = null;
+  private chosen: LanguageCode | null = null;
   private readonly timers = new Map<'answer' | 'idle' | 'thanks' | 'ended', NodeJS.Timeout>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly now: () => number;
@@ -58,6 +59,18 @@ export class CounterSession {
 
   get session(): Readonly<OpenSession> | null {
     return this.current;
+  }
+
+  /** The language a resident tapped at idle; forgotten by the idle reset or when a session opens. */
+  get chosenLanguage(): LanguageCode | null {
+    return this.chosen;
+  }
+
+  chooseLanguage(language: LanguageCode): void {
+    if (this.isOpen()) throw new KioskError('invalid-state', 'a session is open: change the notice language instead');
+    this.chosen = language;
+    this.armIdleTimer();
+    this.changed();
   }
 
   get state(): Phase {
@@ -97,6 +110,7 @@ export class CounterSession {
         recording: request.recording,
       });
       this.clearTimer('ended');
+      this.chosen = null;
       this.current = {
         id,
         by: request.by,
@@ -194,7 +208,7 @@ export class CounterSession {
 
   /** A touch on the screen: postpones the idle reset, and on request the answer timeout. */
   touch(extendAnswer: boolean): void {
-    if (this.phase === 'idle' || this.phase === 'logging') return;
+    if (this.phase === 'logging' || (this.phase === 'idle' && this.chosen === null)) return;
     this.armIdleTimer();
     if (extendAnswer && this.phase === 'notice' && this.current?.shownAt != null) {
       this.armAnswerTimer();
@@ -265,6 +279,10 @@ export class CounterSession {
   private armIdleTimer(): void {
     const session = this.current;
     this.setTimer('idle', this.options.timing.idleResetSeconds * 1000, () => {
+      if (this.chosen !== null && !this.isOpen()) {
+        this.chosen = null;
+        this.changed();
+      }
       void this.serially(async () => {
         if (session && this.current === session && this.isOpen() && this.phase !== 'logging') {
           await this.close(session, 'idle');

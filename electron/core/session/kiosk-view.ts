@@ -39,13 +39,18 @@ export function buildView({ config, locales, offered, session, problems, screenO
   const screen = screenOverride ?? session.screen();
   return {
     screen,
-    office: { name: officeTextFor(config.office.name, defaultLanguage), isExample: config.office.example },
+    office: {
+      name: officeTextFor(config.office.name, defaultLanguage),
+      names: Object.fromEntries(offered.map((code) => [code, officeTextFor(config.office.name, code)])),
+      isExample: config.office.example,
+    },
     languages: offered.map((code) => {
       const locale = locales.get(code) as Locale;
       return { code, name: locale.name, reviewed: locale.reviewed };
     }),
     defaultLanguage,
     residentCanStart: config.session.startBy !== 'staff',
+    chosenLanguage: session.chosenLanguage,
     session:
       open && screen !== 'idle'
         ? {

@@ -9,20 +9,19 @@ import { TwoLanguageText } from './TwoLanguageText.js';
 
 interface Props {
   view: KioskView;
-  /** Language tapped while only staff may start (kept as a hint), or null. */
-  hint: string | null;
-  onHint(language: string): void;
 }
 
-export function IdleScreen({ view, hint, onHint }: Props) {
+export function IdleScreen({ view }: Props) {
   const { api } = useKiosk();
   const language = view.defaultLanguage;
+  // Tapped while only staff may start: the core opens the next session in it.
+  const hint = view.chosenLanguage;
   const [starting, setStarting] = useState(false);
   const waitInHint = useUiText(hint ?? language)('idle.waitForStaff');
 
   const choose = (code: string) => {
     if (!view.residentCanStart) {
-      onHint(code);
+      api.chooseLanguage({ language: code }).catch(logCallFailure('chooseLanguage'));
       return;
     }
     setStarting(true);
@@ -35,7 +34,7 @@ export function IdleScreen({ view, hint, onHint }: Props) {
   return (
     <main className="screen idle-screen" data-testid="screen-idle" lang={language}>
       <header className="idle-header">
-        <h1 className="office-name">{view.office.name}</h1>
+        <h1 className="office-name">{view.office.names[hint ?? language] ?? view.office.name}</h1>
         <TwoLanguageText className="recording-notice" textKey="idle.notice" language={language} />
       </header>
       <section className="idle-languages" aria-labelledby="idle-prompt">

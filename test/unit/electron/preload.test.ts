@@ -20,6 +20,7 @@ const SAMPLE_INPUT: { [C in keyof typeof KIOSK_CALLS]: Parameters<KioskApi[C]>[0
   getView: {},
   getLocales: {},
   startSession: { language: 'en' },
+  chooseLanguage: { language: 'ne' },
   noticeShown: { sessionId: 's1', noticeVersion: 'sha256:00' },
   answer: { sessionId: 's1', answer: 'acknowledged' },
   changeLanguage: { sessionId: 's1', language: 'vi' },

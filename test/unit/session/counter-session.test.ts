@@ -125,6 +125,17 @@ describe('CounterSession', () => {
     expect(session.session).toBeNull();
   });
 
+  it('remembers a language tapped at idle until a session opens or the idle reset forgets it', async () => {
+    const session = machine({ idleResetSeconds: 0.2 });
+    session.chooseLanguage('ne');
+    expect(session.chosenLanguage).toBe('ne');
+    await until(() => session.chosenLanguage === null);
+    session.chooseLanguage('th');
+    await session.start({ by: 'staff', staffName: null, language: 'th', recording: 'audio' });
+    expect(session.chosenLanguage).toBeNull();
+    expect(() => session.chooseLanguage('my')).toThrow(/session is open/);
+  });
+
   it('a restart closes a session left open, stopping logging first', async () => {
     const session = machine();
     const id = await session.start({ by: 'staff', staffName: null, language: 'en', recording: 'audio' });
