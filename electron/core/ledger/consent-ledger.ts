@@ -1,5 +1,6 @@
 // The consent ledger: append-only, one writer, each record durable (write + fdatasync)
 // before anyone is told about it. The contract is shared/spec/ledger.md.
+import { writeHeadAnchor } from './head-anchor.js';
 import { chmod, mkdir } from 'node:fs/promises';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
@@ -64,6 +65,7 @@ export class ConsentLedger {
   #listeners = new Set<(record: LedgerRecord) => void>();
   #recent: LedgerRecord[] = [];
   #closing: Promise<void> | null = null;
+  #anchoring: Promise<void> = Promise.resolve();
 
   private constructor(options: Required<ConsentLedgerOptions>, lock: LedgerLock, head: LedgerHead | null) {
     this.dir = options.dir;
@@ -153,6 +155,7 @@ export class ConsentLedger {
   close(): Promise<void> {
     this.#closing ??= (async () => {
       await this.#draining;
+      await this.#anchoring;
       await this.#writer.close();
       await this.#lock.release();
     })();
@@ -186,6 +189,8 @@ export class ConsentLedger {
     this.#lastSeq = last.record.seq;
     this.#headHash = last.hash;
     this.#headSegment = segment;
+    const anchor = { seq: last.record.seq, hash: last.hash };
+    this.#anchoring = this.#anchoring.then(() => writeHeadAnchor(this.dir, anchor)).catch(() => undefined);
     for (const built of batch) {
       this.#remember(built.record);
       this.#notify(built.record);

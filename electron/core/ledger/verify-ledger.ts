@@ -1,5 +1,6 @@
 // Checks the whole ledger as an auditor would: every line a well-formed record, seq
 // without gaps, and each prev the hash of the line before it, across all segments.
+import { HEAD_FILE, readHeadAnchor } from './head-anchor.js';
 import type { LedgerRecord } from '../../shared/events.js';
 import { GENESIS_PREV, checkLedgerLine, lineHash } from './record-line.js';
 import { listSegments, segmentForTs } from './segment-files.js';
@@ -41,6 +42,8 @@ export async function verifyLedger(dir: string): Promise<VerifyResult> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`There is no ledger at ${dir}.`);
     throw error;
   }
+  const anchor = await readHeadAnchor(dir);
+  if (typeof anchor === 'string') return { ok: false, segment: HEAD_FILE, line: 1, problem: anchor };
   const lines = ledgerLines(dir, segments);
   let previous: { entry: LedgerLine; seq: number; hash: string } | null = null;
   // A ledger whose first record is not seq 1 is whole only if a later ledger.pruned record says why.
@@ -87,8 +90,15 @@ export async function verifyLedger(dir: string): Promise<VerifyResult> {
     if (unexplainedStart && record.type === 'ledger.pruned' && accountsFor(record, unexplainedStart)) {
       unexplainedStart = null;
     }
+    if (anchor && record.seq === anchor.seq && hash !== anchor.hash) {
+      return broken(entry, `the record was altered: its hash differs from the one kept in ${HEAD_FILE}`);
+    }
     previous = { entry, seq: record.seq, hash };
     events += 1;
+  }
+  if (anchor && anchor.seq > (previous?.seq ?? 0)) {
+    const last = previous ? `seq ${previous.seq}` : 'no record';
+    return { ok: false, segment: previous?.entry.segment ?? HEAD_FILE, line: previous?.entry.line ?? 0, problem: `records are missing: the ledger ends at ${last} but ${HEAD_FILE} says seq ${anchor.seq}` };
   }
   if (unexplainedStart) {
     return broken(

@@ -63,12 +63,14 @@ describe('verifyLedger', () => {
     expect(await verifyLedger(temp.dir)).toMatchObject({ ok: true });
   });
 
-  it('shows a change to the newest record only as a different head', async () => {
-    const before = await verifyLedger(temp.dir);
+  it('finds a change to the newest record through head.json, and a lost tail', async () => {
     await editLines('2026-12.jsonl', (lines) => lines.map((line, i) => (i === 6 ? flipCharacter(line, 'counterId') : line)));
-    const after = await verifyLedger(temp.dir);
-    expect(after).toMatchObject({ ok: true, events: 14 });
-    expect(after.ok && before.ok && after.head !== before.head).toBe(true);
+    expect(await verifyLedger(temp.dir)).toMatchObject({ ok: false, segment: '2026-12.jsonl', line: 7, problem: expect.stringContaining('head.json') });
+  });
+
+  it('finds records cut off the end that head.json still remembers', async () => {
+    await editLines('2026-12.jsonl', (lines) => lines.slice(0, -1));
+    expect(await verifyLedger(temp.dir)).toMatchObject({ ok: false, problem: expect.stringContaining('records are missing') });
   });
 
   it('finds a deleted line in the middle and at the start of a segment', async () => {
