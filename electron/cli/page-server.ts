@@ -7,7 +7,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { KIOSK_PAGE_CSP } from '../shared/content-security-policy.js';
 import { BRIDGE_PATH, bridgeRequestSchema, type BridgeMessage } from '../shared/bridge-protocol.js';
+import { KIOSK_CALL_ERROR_CODES } from '../shared/call-errors.js';
+import type { KioskCallError } from '../shared/kiosk-api.js';
 import type { KioskCore } from '../core/kiosk-core.js';
 import { toKioskError } from '../core/session/kiosk-error.js';
 import { tokenMatches } from '../core/staff-link/access-guard.js';
@@ -28,19 +31,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** The same policy the Electron shell sets on its custom protocol. */
-export const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "media-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export const PAGE_CSP = KIOSK_PAGE_CSP;
 
 export class PageServer {
   readonly secret = randomBytes(24).toString('base64url');
@@ -112,8 +103,8 @@ export class PageServer {
         send({ type: 'result', id: request.id, result: await this.core.call(request.call, request.input) });
       } catch (error) {
         const { code, message } = toKioskError(error);
-        const known = code === 'not-found' || code === 'invalid-state' || code === 'conflict' || code === 'bad-request';
-        send({ type: 'error', id: request.id, error: { code: known ? code : 'internal', message } });
+        const known = (KIOSK_CALL_ERROR_CODES as readonly string[]).includes(code);
+        send({ type: 'error', id: request.id, error: { code: known ? (code as KioskCallError['code']) : 'internal', message } });
       }
     });
     ws.on('close', () => {

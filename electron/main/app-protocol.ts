@@ -3,21 +3,10 @@
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
+import { KIOSK_PAGE_CSP } from '../shared/content-security-policy.js';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "media-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = KIOSK_PAGE_CSP;
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,6 +1,7 @@
 // The page's KioskApi calls, answered by the core; views pushed back; the page's
 // presence reported to the core. Nothing else crosses from the page to the main process.
 import type { KioskCore } from '../core/kiosk-core.js';
+import { KIOSK_CALL_ERROR_CODES } from '../shared/call-errors.js';
 import { KIOSK_CALLS, type KioskCall, type KioskCallError, type KioskView } from '../shared/kiosk-api.js';
 import { kioskChannel, VIEW_CHANNEL, type IpcReply } from '../shared/ipc-contract.js';
 import { isAppSender, type IpcSenderEvent } from './ipc-sender.js';
@@ -12,13 +13,7 @@ export interface IpcHandlerRegistry {
   removeHandler(channel: string): void;
 }
 
-const ERROR_CODES: ReadonlySet<string> = new Set<KioskCallError['code']>([
-  'bad-request',
-  'not-found',
-  'invalid-state',
-  'conflict',
-  'internal',
-]);
+const ERROR_CODES: ReadonlySet<string> = new Set<string>(KIOSK_CALL_ERROR_CODES);
 
 export const KIOSK_CALL_NAMES = Object.keys(KIOSK_CALLS) as KioskCall[];
 

@@ -8,6 +8,7 @@ import type {
   KioskCallOutput,
   KioskView,
 } from '../shared/kiosk-api.js';
+import { KIOSK_CALL_ERROR_CODES } from '../shared/call-errors.js';
 import { kioskChannel, VIEW_CHANNEL } from '../shared/ipc-contract.js';
 
 type ViewListener = (event: unknown, view: KioskView) => void;
@@ -18,13 +19,7 @@ export interface KioskIpcRenderer {
   removeListener(channel: string, listener: ViewListener): unknown;
 }
 
-const ERROR_CODES: ReadonlySet<string> = new Set<KioskCallError['code']>([
-  'bad-request',
-  'not-found',
-  'invalid-state',
-  'conflict',
-  'internal',
-]);
+const ERROR_CODES: ReadonlySet<string> = new Set<string>(KIOSK_CALL_ERROR_CODES);
 
 function isCallError(value: unknown): value is KioskCallError {
   if (typeof value !== 'object' || value === null) return false;

@@ -4,6 +4,7 @@
 // call's input schema is checked on the core side before anything happens.
 import { z } from 'zod';
 import type { RecordingMode } from './events.js';
+import type { KIOSK_CALL_ERROR_CODES } from './call-errors.js';
 
 export const SCREENS = [
   'idle',
@@ -130,6 +131,6 @@ export type KioskApi = {
 
 /** An error a call may reject with; `code` follows the staff link's error codes. */
 export interface KioskCallError {
-  code: 'bad-request' | 'not-found' | 'invalid-state' | 'conflict' | 'internal';
+  code: (typeof KIOSK_CALL_ERROR_CODES)[number];
   message: string;
 }

@@ -1,13 +1,7 @@
 // An error a caller can act on; its code is one of the staff link's error codes.
-export type KioskErrorCode =
-  | 'bad-request'
-  | 'unauthorized'
-  | 'conflict'
-  | 'not-found'
-  | 'invalid-state'
-  | 'too-large'
-  | 'rate-limited'
-  | 'internal';
+import type { ErrorCode } from '../../shared/staff-protocol.js';
+
+export type KioskErrorCode = ErrorCode | 'internal';
 
 export class KioskError extends Error {
   constructor(
