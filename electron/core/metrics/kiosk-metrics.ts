@@ -1,0 +1,138 @@
+// `GET /metrics`: the kiosk in Prometheus text format, from a private registry so two
+// kiosks in one process (tests) never share series. Counters count since this start.
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { LedgerRecord } from '../../shared/events.js';
+import { ledgerBytes } from './ledger-size.js';
+
+export interface MetricsSources {
+  ledger: {
+    readonly dir: string;
+    readonly lastSeq: number;
+    onAppend(listener: (record: LedgerRecord) => void): () => void;
+  };
+  staffClients(): number;
+  webhooks(): ReadonlyArray<{ url: string; backlog: number; failures: number }>;
+}
+
+const OUTCOMES = ['acknowledged', 'questioned', 'timeout', 'override'] as const;
+/** Reasons the kiosk itself writes; a staff app's own words are counted as `other` to keep series few. */
+const END_REASONS = ['staff', 'idle', 'kiosk-restart'] as const;
+
+export class KioskMetrics {
+  readonly #registry = new Registry();
+  readonly #outcomes: Counter<'outcome'>;
+  readonly #ended: Counter<'reason'>;
+  readonly #answerSeconds: Histogram<'answer'>;
+  readonly #tapToSignal: Histogram;
+
+  constructor(sources: MetricsSources) {
+    const registers = [this.#registry];
+    this.#outcomes = new Counter({
+      name: 'kokuchi_sessions_total',
+      help: 'Sessions by outcome: the resident acknowledged, questioned or did not answer in time, or staff overrode.',
+      labelNames: ['outcome'],
+      registers,
+    });
+    for (const outcome of OUTCOMES) this.#outcomes.inc({ outcome }, 0);
+    this.#ended = new Counter({
+      name: 'kokuchi_sessions_ended_total',
+      help: 'Sessions ended, by reason (staff, idle, kiosk-restart, other).',
+      labelNames: ['reason'],
+      registers,
+    });
+    for (const reason of [...END_REASONS, 'other']) this.#ended.inc({ reason }, 0);
+    this.#answerSeconds = new Histogram({
+      name: 'kokuchi_answer_seconds',
+      help: "Seconds from notice.shown to the resident's answer.",
+      labelNames: ['answer'],
+      buckets: [2, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300],
+      registers,
+    });
+    for (const answer of ['acknowledged', 'questioned']) this.#answerSeconds.zero({ answer });
+    this.#tapToSignal = new Histogram({
+      name: 'kokuchi_tap_to_signal_seconds',
+      help: 'Seconds from the core receiving "I understand" to logging.start being durable and handed to the staff link.',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers,
+    });
+    new Gauge({
+      name: 'kokuchi_staff_clients',
+      help: 'Authenticated staff link WebSocket clients.',
+      registers,
+      collect() {
+        this.set(sources.staffClients());
+      },
+    });
+    new Gauge({
+      name: 'kokuchi_webhook_backlog',
+      help: 'Ledger events not yet delivered to the endpoint.',
+      labelNames: ['endpoint'],
+      registers,
+      collect() {
+        this.reset();
+        for (const hook of sources.webhooks()) this.set({ endpoint: hook.url }, hook.backlog);
+      },
+    });
+    new Counter({
+      name: 'kokuchi_webhook_failures_total',
+      help: 'Failed webhook delivery attempts since the kiosk started.',
+      labelNames: ['endpoint'],
+      registers,
+      collect() {
+        this.reset();
+        for (const hook of sources.webhooks()) this.inc({ endpoint: hook.url }, hook.failures);
+      },
+    });
+    new Gauge({
+      name: 'kokuchi_ledger_bytes',
+      help: 'Size of the ledger segment files in bytes.',
+      registers,
+      async collect() {
+        this.set(await ledgerBytes(sources.ledger.dir));
+      },
+    });
+    new Gauge({
+      name: 'kokuchi_ledger_last_seq',
+      help: 'seq of the last durable ledger event.',
+      registers,
+      collect() {
+        this.set(sources.ledger.lastSeq);
+      },
+    });
+    sources.ledger.onAppend((record) => this.#count(record));
+  }
+
+  /** Called once logging.start is durable and sent, with `performance.now()` taken when the tap arrived. */
+  tapToSignal(tappedAt: number): void {
+    this.#tapToSignal.observe((performance.now() - tappedAt) / 1000);
+  }
+
+  async scrape(): Promise<{ contentType: string; text: string }> {
+    return { contentType: this.#registry.contentType, text: await this.#registry.metrics() };
+  }
+
+  #count(record: LedgerRecord): void {
+    switch (record.type) {
+      case 'consent.acknowledged':
+      case 'consent.questioned':
+      case 'consent.timeout': {
+        const outcome = record.type.slice('consent.'.length);
+        this.#outcomes.inc({ outcome });
+        if (outcome !== 'timeout' && typeof record.elapsedMs === 'number') {
+          this.#answerSeconds.observe({ answer: outcome }, record.elapsedMs / 1000);
+        }
+        return;
+      }
+      case 'logging.start':
+        if (record.by === 'staff-override') this.#outcomes.inc({ outcome: 'override' });
+        return;
+      case 'session.ended': {
+        const reason = (END_REASONS as readonly unknown[]).includes(record.reason) ? String(record.reason) : 'other';
+        this.#ended.inc({ reason });
+        return;
+      }
+      default:
+        return;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+// One endpoint's delivery cursor: the last seq it accepted, kept in
+// `<dataDir>/outbox/<key>.json` (0600), replaced atomically so a crash leaves the old
+// value or the new one, never half a file.
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { syncDirectory } from '../ledger/segment-files.js';
+
+const cursorFile = z.object({ endpoint: z.string(), deliveredSeq: z.number().int().nonnegative() });
+
+export class DeliveryCursor {
+  #seq: number;
+
+  private constructor(
+    private readonly file: string,
+    private readonly endpoint: string,
+    seq: number,
+  ) {
+    this.#seq = seq;
+  }
+
+  /**
+   * Reads the cursor, or creates it at `startAt` (the ledger's lastSeq now): an endpoint
+   * configured for the first time gets the events from then on, not the whole history.
+   */
+  static async open(dir: string, key: string, endpoint: string, startAt: number): Promise<DeliveryCursor> {
+    const file = join(dir, `${key}.json`);
+    let text: string | null = null;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (text === null) {
+      const cursor = new DeliveryCursor(file, endpoint, startAt);
+      await cursor.save(startAt);
+      return cursor;
+    }
+    const parsed = cursorFile.safeParse(parseJson(text));
+    if (parsed.success) return new DeliveryCursor(file, endpoint, parsed.data.deliveredSeq);
+    // Atomic writes make this unlikely; resending everything is at-least-once, dropping would not be.
+    process.emitWarning(`The webhook cursor ${file} is unreadable; ${endpoint} gets every event again from seq 1.`);
+    return new DeliveryCursor(file, endpoint, 0);
+  }
+
+  /** The last seq the endpoint accepted (or skipped as not subscribed). */
+  get seq(): number {
+    return this.#seq;
+  }
+
+  /** Writes temp file, fsync, rename over the old one, fsync the folder. */
+  async save(seq: number): Promise<void> {
+    const temp = `${this.file}.tmp`;
+    await rm(temp, { force: true });
+    const handle = await open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(`${JSON.stringify({ endpoint: this.endpoint, deliveredSeq: seq })}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, this.file);
+    await syncDirectory(join(this.file, '..'));
+    this.#seq = seq;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

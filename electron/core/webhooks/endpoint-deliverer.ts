@@ -1,0 +1,190 @@
+// Delivers the ledger to one endpoint: one event at a time in seq order, the same event
+// retried with backoff until a 2xx, the cursor advanced only after that. Nothing is
+// dropped or reordered; a crash between a 2xx and the cursor write sends it again.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { LedgerRecord } from '../../shared/events.js';
+import type { DeliveryCursor } from './delivery-cursor.js';
+import { postEvent } from './post-event.js';
+import { webhookSignature } from './webhook-signature.js';
+
+/** What the outbox needs of the ledger. */
+export interface OutboxLedger {
+  readonly lastSeq: number;
+  readAfter(seq: number, limit?: number): Promise<LedgerRecord[]>;
+  onAppend(listener: (record: LedgerRecord) => void): () => void;
+}
+
+export interface DeliveryTiming {
+  /** An attempt without an answer by then counts as failed (contract: 10 s). */
+  timeoutMs: number;
+  /** First retry delay; doubles per failure of the same event, up to `maxRetryMs`. */
+  firstRetryMs: number;
+  maxRetryMs: number;
+}
+
+export const DEFAULT_TIMING: DeliveryTiming = { timeoutMs: 10_000, firstRetryMs: 1_000, maxRetryMs: 5 * 60_000 };
+
+export interface EndpointStatus {
+  url: string;
+  /** Events in the ledger after the saved cursor (subscribed or not). */
+  backlog: number;
+  /** Failed attempts since the kiosk started. */
+  failures: number;
+  /** Why the current event has not gone out yet; null once it has. */
+  lastError: string | null;
+  /** When the next retry is due (RFC 3339), null when not waiting to retry. */
+  nextAttemptAt: string | null;
+}
+
+const BATCH = 100;
+
+export interface EndpointDelivererOptions {
+  url: string;
+  displayUrl: string;
+  key: Buffer;
+  events: readonly string[] | undefined;
+  cursor: DeliveryCursor;
+  ledger: OutboxLedger;
+  timing: DeliveryTiming;
+}
+
+export class EndpointDeliverer {
+  readonly url: string;
+  readonly #target: URL;
+  readonly #events: ReadonlySet<string> | null;
+  readonly #options: EndpointDelivererOptions;
+  readonly #stopping = new AbortController();
+  #delivered: number;
+  #failures = 0;
+  #lastError: string | null = null;
+  #nextAttemptAt: number | null = null;
+  #woken = false;
+  #wakeUp: (() => void) | null = null;
+  #loop: Promise<void> | null = null;
+
+  constructor(options: EndpointDelivererOptions) {
+    this.#options = options;
+    this.url = options.displayUrl;
+    this.#target = new URL(options.url);
+    this.#events = options.events ? new Set(options.events) : null;
+    this.#delivered = options.cursor.seq;
+  }
+
+  start(): void {
+    this.#loop ??= this.#run();
+  }
+
+  /** A new event is durable: go on at once unless waiting out a retry delay. */
+  wake(): void {
+    this.#woken = true;
+    const wakeUp = this.#wakeUp;
+    this.#wakeUp = null;
+    wakeUp?.();
+  }
+
+  /** Aborts an attempt in flight (it is sent again next start) and waits for the loop to end. */
+  async stop(): Promise<void> {
+    this.#stopping.abort();
+    this.wake();
+    await this.#loop;
+  }
+
+  status(): EndpointStatus {
+    return {
+      url: this.url,
+      // From the cursor on disk: what a restart would still send.
+      backlog: Math.max(0, this.#options.ledger.lastSeq - this.#options.cursor.seq),
+      failures: this.#failures,
+      lastError: this.#lastError,
+      nextAttemptAt: this.#nextAttemptAt === null ? null : new Date(this.#nextAttemptAt).toISOString(),
+    };
+  }
+
+  async #run(): Promise<void> {
+    const signal = this.#stopping.signal;
+    let attempt = 0;
+    while (!signal.aborted) {
+      this.#woken = false;
+      let batch: LedgerRecord[];
+      try {
+        batch = await this.#options.ledger.readAfter(this.#delivered, BATCH);
+      } catch (error) {
+        await this.#failed(`cannot read the ledger: ${(error as Error).message}`, (attempt += 1));
+        continue;
+      }
+      attempt = 0;
+      if (batch.length === 0) {
+        if (!this.#woken) await this.#waitForAppend();
+        continue;
+      }
+      for (const record of batch) {
+        if (signal.aborted) break;
+        if (this.#events && !this.#events.has(record.type)) {
+          this.#delivered = record.seq;
+          continue;
+        }
+        if (!(await this.#deliver(record))) break;
+        this.#delivered = record.seq;
+        await this.#saveCursor();
+      }
+      // Skipped (unsubscribed) events at the end of a batch move the cursor too.
+      if (this.#delivered !== this.#options.cursor.seq) await this.#saveCursor();
+    }
+  }
+
+  /** Sends one event until the endpoint takes it; false if stopped first. */
+  async #deliver(record: LedgerRecord): Promise<boolean> {
+    const body = JSON.stringify(record);
+    const signal = this.#stopping.signal;
+    for (let attempt = 1; !signal.aborted; attempt += 1) {
+      const timestamp = Math.floor(Date.now() / 1000);
+      const outcome = await postEvent(
+        this.#target,
+        {
+          'webhook-id': record.id,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': webhookSignature(this.#options.key, record.id, timestamp, body),
+        },
+        body,
+        { timeoutMs: this.#options.timing.timeoutMs, signal },
+      );
+      if (outcome.ok) {
+        this.#lastError = null;
+        return true;
+      }
+      if (signal.aborted) return false;
+      await this.#failed(outcome.error, attempt);
+    }
+    return false;
+  }
+
+  async #failed(error: string, attempt: number): Promise<void> {
+    this.#failures += 1;
+    this.#lastError = error;
+    const delay = retryDelay(attempt, this.#options.timing);
+    this.#nextAttemptAt = Date.now() + delay;
+    await sleep(delay, undefined, { signal: this.#stopping.signal, ref: false }).catch(() => undefined);
+    this.#nextAttemptAt = null;
+  }
+
+  async #saveCursor(): Promise<void> {
+    try {
+      await this.#options.cursor.save(this.#delivered);
+    } catch (error) {
+      // Delivery goes on from memory; after a restart the events since the saved cursor are sent again.
+      this.#lastError = `cannot save the delivery cursor: ${(error as Error).message}`;
+    }
+  }
+
+  #waitForAppend(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#wakeUp = resolve;
+    });
+  }
+}
+
+/** Exponential backoff with jitter: half to all of `first · 2^(attempt−1)`, capped. */
+export function retryDelay(attempt: number, timing: DeliveryTiming): number {
+  const ceiling = Math.min(timing.maxRetryMs, timing.firstRetryMs * 2 ** Math.min(attempt - 1, 30));
+  return Math.round(ceiling * (0.5 + Math.random() / 2));
+}

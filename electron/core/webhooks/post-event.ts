@@ -1,0 +1,58 @@
+// One delivery attempt: POST the body, wait at most `timeoutMs` for the answer's status.
+// A failure is described without the URL, so it can be shown in status and metrics.
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+export type PostOutcome = { ok: true } | { ok: false; error: string };
+
+export interface SignedHeaders {
+  'webhook-id': string;
+  'webhook-timestamp': string;
+  'webhook-signature': string;
+}
+
+export function postEvent(
+  target: URL,
+  headers: SignedHeaders,
+  body: string,
+  options: { timeoutMs: number; signal: AbortSignal },
+): Promise<PostOutcome> {
+  return new Promise((resolve) => {
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    let settled = false;
+    const finish = (outcome: PostOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    // Node turns the URL's user and password into Basic authorization.
+    const req = send(
+      target,
+      {
+        method: 'POST',
+        signal: options.signal,
+        headers: {
+          ...headers,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'user-agent': 'Kokuchi-Webhooks/1',
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('error', () => undefined);
+        const status = res.statusCode ?? 0;
+        finish(status >= 200 && status < 300 ? { ok: true } : { ok: false, error: `answered HTTP ${status}` });
+      },
+    );
+    const timer = setTimeout(() => {
+      finish({ ok: false, error: `no answer within ${options.timeoutMs / 1000} s` });
+      req.destroy();
+    }, options.timeoutMs);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      finish({ ok: false, error: `request failed: ${(error.code ?? error.message).slice(0, 200)}` });
+    });
+    req.end(body);
+  });
+}

@@ -1,0 +1,121 @@
+// A webhook endpoint on 127.0.0.1 that checks every delivery with the independent
+// `standardwebhooks` package, and can be told to fail, hang, or go down and come back.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { Webhook } from 'standardwebhooks';
+
+export interface Delivery {
+  id: string;
+  seq: number;
+  body: string;
+  /** Whether the signature, id and timestamp passed `standardwebhooks` verification. */
+  valid: boolean;
+  contentType: string | undefined;
+  authorization: string | undefined;
+  /** What the receiver answered: a status, or `held` for a request it never answered. */
+  answer: number | 'held';
+}
+
+export type ReceiverMode = 'ok' | 'fail' | 'hang';
+
+export const TEST_SECRET = `whsec_${Buffer.from('kokuchi test webhook secret, 32b').toString('base64')}`;
+
+export class WebhookReceiver {
+  mode: ReceiverMode = 'ok';
+  readonly arrivals: Delivery[] = [];
+  private server: Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  private readonly held = new Set<ServerResponse>();
+  private readonly verifier: Webhook;
+
+  private constructor(
+    secret: string,
+    private port: number,
+  ) {
+    this.verifier = new Webhook(secret);
+  }
+
+  static async listen(secret = TEST_SECRET, port = 0): Promise<WebhookReceiver> {
+    const receiver = new WebhookReceiver(secret, port);
+    await receiver.up();
+    return receiver;
+  }
+
+  /** The endpoint URL (stable across down/up). */
+  url(suffix = 'hooks/kokuchi'): string {
+    return `http://127.0.0.1:${this.port}/${suffix}`;
+  }
+
+  /** Deliveries answered 2xx, in arrival order. */
+  accepted(): Delivery[] {
+    return this.arrivals.filter((delivery) => delivery.answer === 204);
+  }
+
+  async up(): Promise<void> {
+    if (this.server) return;
+    const server = createServer((req, res) => void this.receive(req, res));
+    server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.port = (server.address() as AddressInfo).port;
+    this.server = server;
+  }
+
+  /** Stops listening and cuts every connection: the kiosk sees connection refused. */
+  async down(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    this.held.clear();
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  async waitFor(done: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await done())) {
+      if (Date.now() > deadline) {
+        const seen = this.arrivals.map((d) => `${d.seq}:${d.answer}`).join(' ');
+        throw new Error(`timed out waiting for ${what}; arrivals: ${seen}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  private async receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
+    let valid = true;
+    try {
+      this.verifier.verify(body, headers);
+    } catch {
+      valid = false;
+    }
+    const parsed = JSON.parse(body) as { id: string; seq: number };
+    valid &&= headers['webhook-id'] === parsed.id;
+    const delivery: Delivery = {
+      id: parsed.id,
+      seq: parsed.seq,
+      body,
+      valid,
+      contentType: headers['content-type'],
+      authorization: headers.authorization,
+      answer: 'held',
+    };
+    this.arrivals.push(delivery);
+    if (this.mode === 'hang') {
+      this.held.add(res);
+      return;
+    }
+    delivery.answer = this.mode === 'ok' ? 204 : 500;
+    res.writeHead(delivery.answer).end();
+  }
+}
