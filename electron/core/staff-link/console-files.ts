@@ -1,0 +1,71 @@
+// The staff console's files on the staff link: `/staff/` and the built page's assets,
+// read-only and without a token (the page itself asks for it). Only names Vite writes
+// are served, so no request can reach outside the renderer's build folder.
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join } from 'node:path';
+
+/** The kiosk page's policy; `connect-src 'self'` also admits ws:/wss: to this same origin. */
+export const STAFF_CONSOLE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "media-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** `/staff/` → staff/index.html; `/assets/<flat name>` → assets/<name>; anything else → null. */
+export function consoleFile(pathname: string): string | null {
+  if (pathname === '/staff/' || pathname === '/staff/index.html') return join('staff', 'index.html');
+  const asset = pathname.match(/^\/assets\/([A-Za-z0-9_-][A-Za-z0-9._-]{0,200})$/);
+  return asset?.[1] === undefined ? null : join('assets', asset[1]);
+}
+
+export function isConsoleRequest(method: string, pathname: string): boolean {
+  return (method === 'GET' || method === 'HEAD') && (pathname === '/staff' || consoleFile(pathname) !== null);
+}
+
+export async function serveConsole(rendererDir: string | undefined, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  // Relative asset URLs need the trailing slash.
+  if (pathname === '/staff') {
+    res.writeHead(308, { location: '/staff/', 'content-length': 0 });
+    res.end();
+    return;
+  }
+  const relative = consoleFile(pathname);
+  const type = relative === null ? undefined : CONTENT_TYPES[extname(relative)];
+  let body: Buffer | null = null;
+  if (rendererDir !== undefined && relative !== null && type !== undefined) {
+    body = await readFile(join(rendererDir, relative)).catch(() => null);
+  }
+  if (body === null || type === undefined) {
+    const text = rendererDir === undefined ? 'the staff console is not installed with this kiosk' : 'not found';
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.end(req.method === 'HEAD' ? undefined : text);
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': type,
+    'content-length': body.length,
+    'content-security-policy': STAFF_CONSOLE_CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-cache',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}

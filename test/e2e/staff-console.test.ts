@@ -1,0 +1,147 @@
+// The staff console at /staff/ as a counter clerk uses it: a real `kokuchi serve`, the
+// kiosk page and the console side by side in Chromium, the resident's taps on one and
+// the clerk's clicks on the other; then the kiosk restarts under the console.
+import axe from 'axe-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
+import { TOKEN, makeDataDir, removeDataDir, startKioskProcess, type KioskProcess } from '../support/kiosk-process.js';
+
+let kiosk: KioskProcess;
+let browser: Browser;
+let kioskPage: Page;
+let staffPage: Page;
+let dataDir: string;
+const pageProblems: string[] = [];
+
+beforeAll(async () => {
+  dataDir = await makeDataDir();
+  kiosk = await startKioskProcess({ dataDir });
+  browser = await launchChromium();
+  kioskPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await kioskPage.goto(kiosk.kioskUrl);
+  await kioskPage.getByTestId('screen-idle').waitFor();
+  staffPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // A CSP violation or a script error shows up here.
+  staffPage.on('console', (message) => {
+    if (message.type() === 'error') pageProblems.push(message.text());
+  });
+  staffPage.on('pageerror', (error) => pageProblems.push(error.message));
+  await staffPage.goto(kiosk.staffUrl + 'staff/');
+  // Through the DevTools protocol, which the page's CSP does not govern.
+  await staffPage.evaluate(axe.source);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+  await removeDataDir(dataDir);
+});
+
+async function signIn(token: string): Promise<void> {
+  await staffPage.getByTestId('token-input').fill(token);
+  await staffPage.getByTestId('token-submit').click();
+}
+
+/** WCAG 2.2 A/AA problems axe-core finds on the console as it is now (labels, contrast, roles…). */
+async function axeViolations(): Promise<string[]> {
+  return staffPage.evaluate<string[]>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+       .then((result) => result.violations.map((v) => v.id + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
+  );
+}
+
+const step = (name: string) => staffPage.locator(`[data-testid="session-panel"][data-step="${name}"]`);
+const linkState = (state: string) => staffPage.locator(`[data-testid="link-state"][data-state="${state}"]`);
+
+describe('staff console', () => {
+  it('says clearly when the token is wrong, in Japanese and in English, and keeps nothing', async () => {
+    await signIn('not-the-token');
+    const error = staffPage.getByTestId('token-error');
+    await expect(error.textContent()).resolves.toContain('トークンが正しくありません');
+    await staffPage.getByTestId('ui-language-en').click();
+    await expect(error.textContent()).resolves.toContain('The token was not accepted');
+    expect(await axeViolations()).toEqual([]);
+    expect(await staffPage.evaluate('document.documentElement.lang')).toBe('en');
+    await staffPage.getByTestId('ui-language-ja').click();
+    expect(await staffPage.evaluate('sessionStorage.length')).toBe(0);
+    expect(staffPage.url()).toBe(kiosk.staffUrl + 'staff/');
+  });
+
+  it('runs a session: notice, question alert, override with a reason, recording, end, idle', async () => {
+    await signIn(TOKEN);
+    await linkState('open').waitFor();
+    expect(staffPage.url()).not.toContain(TOKEN);
+    await expect(staffPage.getByTestId('session-state').textContent()).resolves.toContain('応対中のセッションはありません');
+
+    await staffPage.getByTestId('staff-name').fill('佐藤');
+    await staffPage.getByTestId('language-hint').selectOption('en');
+    await staffPage.getByTestId('recording-audio-video').check();
+    await staffPage.getByTestId('start-session').click();
+
+    const notice = kioskPage.getByTestId('screen-notice');
+    await notice.waitFor();
+    expect(await notice.getAttribute('lang')).toBe('en');
+    await expect(notice.textContent()).resolves.toContain('佐藤');
+    await step('notice').waitFor();
+    expect(await staffPage.getByTestId('start-session').isDisabled()).toBe(true);
+
+    await kioskPage.getByTestId('question').click();
+    await kioskPage.getByTestId('screen-question').waitFor();
+    await step('questioned').waitFor();
+    const alert = staffPage.getByTestId('staff-alert');
+    expect(await alert.getAttribute('role')).toBe('alert');
+    await expect(alert.textContent()).resolves.toContain('質問があります');
+    // Also audible: a WebAudio tone, allowed because the clerk clicked in the page before.
+    expect(await alert.getAttribute('data-alerts-sounded')).toBe('1');
+    expect(await axeViolations()).toEqual([]);
+
+    // No reason: refused in the page, nothing sent, still waiting.
+    await staffPage.getByTestId('override-submit').click();
+    await staffPage.getByTestId('override-missing').waitFor();
+    await expect(step('questioned').count()).resolves.toBe(1);
+
+    await staffPage.getByTestId('override-reason').fill('目的を説明し、了解を得た');
+    await staffPage.getByTestId('override-submit').click();
+    await step('logging').waitFor();
+    await expect(staffPage.getByTestId('logging-by').textContent()).resolves.toContain('目的を説明し、了解を得た');
+    await kioskPage.getByTestId('recording-indicator').waitFor();
+    expect(await alert.count()).toBe(0);
+    await staffPage.getByTestId('ui-language-en').click();
+    await expect(staffPage.getByTestId('session-state').textContent()).resolves.toBe('Recording.');
+    expect(await axeViolations()).toEqual([]);
+    await staffPage.getByTestId('ui-language-ja').click();
+
+    await staffPage.getByTestId('end-session').click();
+    await step('ended').waitFor();
+    await kioskPage.getByTestId('screen-ended').waitFor();
+    await kioskPage.getByTestId('screen-idle').waitFor({ timeout: 15_000 });
+    expect(await staffPage.getByTestId('start-session').isDisabled()).toBe(false);
+
+    // What the console did is what the ledger holds.
+    const res = await fetch(new URL('v1/events?after=0&limit=1000', kiosk.staffUrl), { headers: { authorization: `Bearer ${TOKEN}` } });
+    const { events } = (await res.json()) as { events: Array<Record<string, unknown>> };
+    expect(events.find((e) => e.type === 'session.started')).toMatchObject({ by: 'staff', staffName: '佐藤', recording: 'audio-video' });
+    expect(events.find((e) => e.type === 'logging.start')).toMatchObject({ by: 'staff-override', reason: '目的を説明し、了解を得た' });
+    expect(pageProblems).toEqual([]);
+  });
+
+  it('shows "reconnecting…" while the kiosk is down and carries on when it is back', async () => {
+    const port = new URL(kiosk.staffUrl).port;
+    await kiosk.stop();
+    await staffPage.getByTestId('reconnecting').waitFor();
+    await linkState('reconnecting').waitFor();
+    expect(await staffPage.getByTestId('start-session').isDisabled()).toBe(true);
+
+    kiosk = await startKioskProcess({ dataDir, args: ['--port', port] });
+    await linkState('open').waitFor({ timeout: 20_000 });
+    expect(await staffPage.getByTestId('reconnecting').count()).toBe(0);
+
+    await staffPage.getByTestId('start-session').click();
+    await step('started').waitFor();
+    await staffPage.getByTestId('end-session').click();
+    await step('ended').waitFor();
+    // While the kiosk was away the browser logged its refused reconnection attempts; nothing else.
+    expect(pageProblems.filter((p) => !/net::ERR_CONNECTION_|WebSocket connection/.test(p))).toEqual([]);
+  });
+});
