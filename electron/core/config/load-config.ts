@@ -33,7 +33,7 @@ export function parseConfigText(text: string, path: string): LoadedConfig {
   } catch (error) {
     return {
       config: EXAMPLE_CONFIG,
-      problems: [`${path}: not valid JSON (${(error as Error).message}); fix the syntax`],
+      problems: [`${path}: not valid JSON (${jsonErrorPlace(text, error)}); fix the syntax`],
       path,
     };
   }
@@ -55,4 +55,17 @@ export function configVersion(config: KioskConfig): string {
     webhooks: webhooks.map((hook) => ({ url: hook.url, events: hook.events })),
   };
   return `sha256:${createHash('sha256').update(JSON.stringify(publicPart)).digest('hex')}`;
+}
+
+/** Where the JSON breaks, as line and column — never the text around it, which may hold the token or PIN. */
+function jsonErrorPlace(text: string, error: unknown): string {
+  const position = /position (\d+)/.exec((error as Error).message)?.[1];
+  if (position === undefined) {
+    const token = /^Unexpected token '(.)'/.exec((error as Error).message)?.[1];
+    return token ? `unexpected character '${token}'` : 'the file ends too early or has a stray character';
+  }
+  const before = text.slice(0, Number(position));
+  const line = before.split('\n').length;
+  const column = Number(position) - before.lastIndexOf('\n');
+  return `error at line ${line}, column ${column}`;
 }
