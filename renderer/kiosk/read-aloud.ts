@@ -1,85 +1,139 @@
-// Reads the notice aloud with the platform's speech synthesis, when it has a voice for the
-// notice's language. (Pre-recorded audio shipped with the app, for offline kiosks, comes later.)
-import { useCallback, useEffect, useRef, useState } from 'react';
+// Reads the notice aloud from audio shipped with the app (assets/audio, made by
+// `npm run audio`): no network, no platform voice. Each unit of the notice has its own
+// file, found by the hash of its text; they play in screen order, and a unit without
+// one (the staff member's name, an office value not yet spoken) is skipped.
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { RenderedNotice } from '../../electron/shared/kiosk-api.js';
+import { AUDIO_BASE, AUDIO_MANIFEST_NAME, audioFileFor, audioManifestSchema, type AudioManifest } from './audio-manifest.js';
+import { spokenUnits, unitHash } from './spoken-units.js';
 
-// Locale tags voices commonly carry, for our codes that differ from them.
-const VOICE_TAGS: Record<string, string[]> = {
-  'ja-x-easy': ['ja-JP', 'ja'],
-  'zh-Hans': ['zh-CN', 'cmn-Hans-CN', 'zh-SG', 'zh'],
-  'zh-Hant': ['zh-TW', 'cmn-Hant-TW', 'zh-HK'],
-  fil: ['fil-PH', 'fil', 'tl-PH', 'tl'],
-};
+let manifestRequest: Promise<AudioManifest | null> | null = null;
 
-function findVoice(voices: SpeechSynthesisVoice[], language: string): SpeechSynthesisVoice | undefined {
-  const wanted = (VOICE_TAGS[language] ?? [language]).map((tag) => tag.toLowerCase());
-  const primary = language.split('-')[0]?.toLowerCase() ?? language;
-  const matches = (voice: SpeechSynthesisVoice) => {
-    const tag = voice.lang.replace('_', '-').toLowerCase();
-    return wanted.includes(tag) || (!(language in VOICE_TAGS) && tag.split('-')[0] === primary);
-  };
-  // Local voices first: the kiosk is often offline.
-  return voices.find((voice) => voice.localService && matches(voice)) ?? voices.find(matches);
+/** The manifest, fetched once per page; null (and tried again next time) if it cannot be had. */
+function loadAudioManifest(): Promise<AudioManifest | null> {
+  manifestRequest ??= fetch(`${AUDIO_BASE}${AUDIO_MANIFEST_NAME}`)
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json();
+    })
+    .then((json: unknown) => audioManifestSchema.parse(json))
+    .catch((error: unknown) => {
+      console.warn('kiosk: read-aloud audio cannot be loaded', error);
+      manifestRequest = null;
+      return null;
+    });
+  return manifestRequest;
 }
 
-function useVoices(): SpeechSynthesisVoice[] {
-  const synth = typeof speechSynthesis === 'undefined' ? null : speechSynthesis;
-  const [voices, setVoices] = useState<SpeechSynthesisVoice[]>(() => synth?.getVoices() ?? []);
-  useEffect(() => {
-    if (!synth) return;
-    const update = () => setVoices(synth.getVoices());
-    synth.addEventListener('voiceschanged', update);
-    update();
-    return () => synth.removeEventListener('voiceschanged', update);
-  }, [synth]);
-  return voices;
+async function audioFilesFor(language: string, units: string[]): Promise<string[]> {
+  const manifest = await loadAudioManifest();
+  if (!manifest) return [];
+  const files: string[] = [];
+  for (const unit of units) {
+    const file = audioFileFor(manifest, language, await unitHash(unit));
+    if (file) files.push(`${AUDIO_BASE}${file}`);
+  }
+  return files;
 }
+
+/** `none`: no audio in this language, the button is disabled; `partial`: some units are skipped. */
+export type NoticeAudio = 'loading' | 'none' | 'partial' | 'complete';
 
 export interface ReadAloud {
+  audio: NoticeAudio;
   available: boolean;
   speaking: boolean;
   toggle(): void;
+  /** For the one <audio> element the notice plays through. */
+  playerProps: { ref: RefObject<HTMLAudioElement | null>; onEnded(): void; onError(): void };
 }
 
-/** `text`: what to read, one line per utterance. */
-export function useReadAloud(language: string, text: string): ReadAloud {
-  const voice = findVoice(useVoices(), language);
+export function useReadAloud(notice: RenderedNotice): ReadAloud {
+  const { language } = notice;
+  const units = useMemo(() => spokenUnits(notice), [notice]);
+  // The view is pushed often; only a different text is a different reading.
+  const unitsKey = units.join('\n');
+  const [found, setFound] = useState<{ key: string; files: string[] } | null>(null);
   const [speaking, setSpeaking] = useState(false);
-  // Cancelling fires late events on old utterances; only the latest reading may end `speaking`.
-  const reading = useRef(0);
+  // Media events can arrive before the re-render that follows a stop: they read this, not `speaking`.
+  const reading = useRef(false);
+  const player = useRef<HTMLAudioElement>(null);
+  const position = useRef(0);
 
-  // A new language, new text or leaving the screen stops the voice.
-  useEffect(
-    () => () => {
-      reading.current++;
-      if (typeof speechSynthesis !== 'undefined') speechSynthesis.cancel();
+  useEffect(() => {
+    let current = true;
+    const key = `${language}\n${unitsKey}`;
+    void audioFilesFor(language, unitsKey.split('\n')).then((files) => {
+      if (current) setFound({ key, files });
+    });
+    return () => {
+      current = false;
+    };
+  }, [language, unitsKey]);
+
+  const files = found?.key === `${language}\n${unitsKey}` ? found.files : null;
+
+  const stop = useCallback(() => {
+    reading.current = false;
+    const audio = player.current;
+    if (audio) {
+      audio.pause();
+      audio.removeAttribute('src');
+      audio.load();
+    }
+    setSpeaking(false);
+  }, []);
+
+  // Another language, another text or leaving the screen stops the voice.
+  useEffect(() => {
+    const audio = player.current;
+    return () => {
+      reading.current = false;
+      audio?.pause();
       setSpeaking(false);
+    };
+  }, [language, unitsKey]);
+
+  const playFrom = useCallback(
+    (index: number) => {
+      const audio = player.current;
+      const file = files?.[index];
+      if (!audio || file === undefined) {
+        stop();
+        return;
+      }
+      position.current = index;
+      audio.src = file;
+      audio.play().catch((error: unknown) => {
+        // A pause or a new source interrupts play(): that is ours. Refused playback ends the reading.
+        if (error instanceof DOMException && error.name === 'NotAllowedError') stop();
+      });
     },
-    [language, text],
+    [files, stop],
   );
 
   const toggle = useCallback(() => {
-    if (!voice) return;
-    speechSynthesis.cancel();
-    const run = ++reading.current;
-    const stopped = () => {
-      if (run === reading.current) setSpeaking(false);
-    };
     if (speaking) {
-      setSpeaking(false);
+      stop();
       return;
     }
-    // One utterance per line: some engines stop long utterances part-way.
-    const lines = text.split('\n').filter((line) => line.trim() !== '');
-    lines.forEach((line, index) => {
-      const utterance = new SpeechSynthesisUtterance(line);
-      utterance.voice = voice;
-      utterance.lang = voice.lang;
-      utterance.onerror = stopped;
-      if (index === lines.length - 1) utterance.onend = stopped;
-      speechSynthesis.speak(utterance);
-    });
-    setSpeaking(lines.length > 0);
-  }, [voice, speaking, text]);
+    if (!files || files.length === 0) return;
+    reading.current = true;
+    setSpeaking(true);
+    playFrom(0);
+  }, [speaking, files, stop, playFrom]);
 
-  return { available: voice !== undefined, speaking, toggle };
+  const next = useCallback(() => {
+    if (reading.current) playFrom(position.current + 1);
+  }, [playFrom]);
+
+  const audio: NoticeAudio = files === null ? 'loading' : files.length === 0 ? 'none' : files.length < units.length ? 'partial' : 'complete';
+  return {
+    audio,
+    available: audio === 'partial' || audio === 'complete',
+    speaking,
+    toggle,
+    // A file that cannot be played is skipped like a unit without audio.
+    playerProps: { ref: player, onEnded: next, onError: next },
+  };
 }
