@@ -1,11 +1,14 @@
-// `kokuchi doctor`: everything a facilities team can get wrong in the files they edit,
-// one line per problem naming the file, the field and the fix. Exit 1 if any.
+// `kokuchi doctor`: everything a facilities team can get wrong in the files they edit —
+// the configuration, the locales, characters no shipped font can draw — one line per
+// problem naming the file, the field and the fix. Exit 1 if any.
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { loadConfig } from '../core/config/load-config.js';
 import { checkLocale } from '../core/notice/locale-check.js';
 import { loadLocales } from '../core/notice/locale-files.js';
+import { offeredLanguages } from '../core/session/kiosk-view.js';
 import { defaultDataDir, findConfig } from './app-paths.js';
+import { fontProblems } from './font-check.js';
 import type { CliContext } from './cli-context.js';
 
 export async function doctorCommand(args: string[], context: CliContext): Promise<number> {
@@ -16,17 +19,37 @@ export async function doctorCommand(args: string[], context: CliContext): Promis
   });
   const configPath = findConfig(values.config, values.data ?? defaultDataDir(), context.appRoot);
   const { config, problems: configProblems } = await loadConfig(configPath);
+  const configName = configPath ?? 'the built-in example configuration';
   const localesDir = values.locales ?? join(context.appRoot, 'locales');
   const { locales, problems } = await loadLocales(localesDir);
   problems.unshift(...configProblems);
   const reference = locales.get('ja');
-  if (reference) for (const locale of locales.values()) problems.push(...checkLocale(locale, reference));
-  for (const code of config.languages.enabled) {
-    if (!locales.has(code)) problems.push(`languages.enabled: ${code} has no usable locale files in ${localesDir}`);
+  if (reference) {
+    for (const locale of locales.values()) problems.push(...checkLocale(locale, reference, localesDir));
+  } else {
+    problems.push(`${join(localesDir, 'ja')}: the reference locale cannot be read, so no other locale was compared with it`);
   }
+  // A broken file already names its problem; only healthy ones are judged as settings.
+  if (configProblems.length === 0) {
+    for (const code of config.languages.enabled) {
+      // A locale whose file is broken is named above, with the fix; say only when it is absent.
+      const folder = join(localesDir, code, '');
+      if (!locales.has(code) && !problems.some((problem) => problem.startsWith(folder))) {
+        problems.push(`${configName}: languages.enabled: ${code} has no locale files in ${localesDir}`);
+      }
+    }
+    if (locales.size > 0 && offeredLanguages(config, locales).length === 0) {
+      problems.push(
+        `${configName}: languages: no language can be offered (every enabled language is unreviewed and languages.showUnreviewed is false): set it to true, or mark a reviewed locale with "reviewed": true in its ui.json meta`,
+      );
+    }
+  }
+  problems.push(
+    ...(await fontProblems({ rendererDir: join(context.appRoot, 'dist', 'renderer'), localesDir, locales, config, configName })),
+  );
   for (const problem of problems) context.stdout(`${problem}\n`);
   if (problems.length > 0) return 1;
   const source = configPath ?? 'no configuration file: the built-in EXAMPLE office (create kokuchi.config.json)';
-  context.stdout(`OK ${source}; ${locales.size} locales complete\n`);
+  context.stdout(`OK ${source}; ${locales.size} locales complete; every character has a shipped font\n`);
   return 0;
 }
