@@ -48,19 +48,3 @@ export function createKioskWindow<W extends ShowableWindow>(
 export function loadKioskPage(window: { loadURL(url: string): Promise<void> }): Promise<void> {
   return window.loadURL(KIOSK_PAGE_URL);
 }
-
-export interface RecoverableContents {
-  on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
-  isDestroyed(): boolean;
-  reload(): void;
-}
-
-/** A crashed or killed page comes back by itself after `delayMs`: the counter has no one to press reload. */
-export function reloadWhenGone(contents: RecoverableContents, delayMs = 2000): void {
-  contents.on('render-process-gone', (_event, details) => {
-    if (details.reason === 'clean-exit') return;
-    setTimeout(() => {
-      if (!contents.isDestroyed()) contents.reload();
-    }, delayMs);
-  });
-}

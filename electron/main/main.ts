@@ -2,21 +2,31 @@
 // Bundled to dist/main/main.cjs.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, protocol, screen, session } from 'electron';
 import ElectronStore from 'electron-store';
+import { autoUpdater } from 'electron-updater';
 import { startKiosk } from '../core/start-kiosk.js';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
 import { findConfigPath } from './config-location.js';
+import { keepDisplayAwake } from './display-awake.js';
 import { lockdownInput } from './input-lockdown.js';
 import { wireKioskIpc } from './ipc.js';
-import { createKioskWindow, loadKioskPage, reloadWhenGone } from './kiosk-window.js';
+import { relaunchKiosk } from './kiosk-relaunch.js';
+import { createKioskWindow, loadKioskPage } from './kiosk-window.js';
+import { followLanUpdates, lanUpdateFeed } from './lan-updates.js';
+import { readShellConfig } from './last-good-config.js';
 import { denyNavigation } from './navigation.js';
 import { closeCoreBeforeQuit } from './orderly-quit.js';
+import { healKioskPage } from './page-recovery.js';
 import { denyPermissions } from './permissions.js';
+import { hideCursorOnEveryLoad, shouldHideCursor } from './pointer-cursor.js';
+import { keepWindowOpen, quitOnAdminExit } from './quit-guard.js';
 import { openSettingsStore } from './settings-store.js';
 
 // Privileges can only be granted before `ready`.
 registerAppScheme(protocol);
+// Every renderer sandboxed, whatever a window's own options say.
+app.enableSandbox();
 
 let kioskWindow: BrowserWindow | null = null;
 
@@ -43,22 +53,35 @@ async function runKiosk(): Promise<void> {
     { env: process.env, exePath: app.getPath('exe'), appPath, packaged, userDataDir },
     existsSync,
   );
+  const store = openSettingsStore(ElectronStore, userDataDir);
+  const shell = await readShellConfig(configPath, store);
   const core = await startKiosk({
     dataDir: userDataDir,
     ...(configPath === undefined ? {} : { configPath }),
-    settings: openSettingsStore(ElectronStore),
+    settings: store.settings,
     version: app.getVersion(),
     localesDir: path.join(appPath, 'locales'),
+    consoleDir: path.join(appPath, 'dist', 'renderer'),
+    problems: [...store.problems, ...shell.problems],
   });
   closeCoreBeforeQuit(app, core);
+  quitOnAdminExit(core, app);
+  keepDisplayAwake(powerSaveBlocker, shell.config.kiosk.keepDisplayAwake);
+  const feed = lanUpdateFeed({ url: shell.config.updates.url, packaged, platform: process.platform, env: process.env });
+  if (feed !== null) followLanUpdates(autoUpdater, feed);
 
   kioskWindow = createKioskWindow(BrowserWindow, {
     preloadPath: path.join(appPath, 'dist', 'preload', 'preload.cjs'),
     packaged,
   });
+  keepWindowOpen(kioskWindow, app, { packaged });
   const page = kioskWindow.webContents;
   lockdownInput(page, { packaged });
-  reloadWhenGone(page);
+  if (shouldHideCursor(shell.config.kiosk.hideCursor, screen.getPrimaryDisplay().touchSupport)) hideCursorOnEveryLoad(page);
+  healKioskPage(page, {
+    core,
+    relaunch: () => void relaunchKiosk(app, core, { env: process.env, argv: process.argv }),
+  });
   wireKioskIpc({ ipcMain, core, page });
   kioskWindow.on('closed', () => {
     kioskWindow = null;

@@ -7,6 +7,22 @@ export interface QuittingApp {
   quit(): void;
 }
 
+/** Closes the core, giving up after `timeoutMs`; never rejects. */
+export async function closeCoreWithin(core: Pick<KioskCore, 'close'>, reason: string, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      console.error(`kokuchi: the core did not close within ${timeoutMs} ms; quitting anyway`);
+      resolve();
+    }, timeoutMs);
+  });
+  const closing = core.close(reason).catch((error: unknown) => {
+    console.error('kokuchi: closing the core failed:', error instanceof Error ? error.message : String(error));
+  });
+  await Promise.race([closing, timeout]);
+  clearTimeout(timer);
+}
+
 export function closeCoreBeforeQuit(app: QuittingApp, core: Pick<KioskCore, 'close'>, timeoutMs = 5000): void {
   let state: 'running' | 'closing' | 'closed' = 'running';
   app.on('before-quit', (event) => {
@@ -14,18 +30,7 @@ export function closeCoreBeforeQuit(app: QuittingApp, core: Pick<KioskCore, 'clo
     event.preventDefault();
     if (state === 'closing') return;
     state = 'closing';
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(() => {
-        console.error(`kokuchi: the core did not close within ${timeoutMs} ms; quitting anyway`);
-        resolve();
-      }, timeoutMs);
-    });
-    const closing = core.close('kiosk-restart').catch((error: unknown) => {
-      console.error('kokuchi: closing the core failed:', error instanceof Error ? error.message : String(error));
-    });
-    void Promise.race([closing, timeout]).then(() => {
-      clearTimeout(timer);
+    void closeCoreWithin(core, 'kiosk-restart', timeoutMs).then(() => {
       state = 'closed';
       app.quit();
     });

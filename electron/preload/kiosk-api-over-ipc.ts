@@ -73,6 +73,10 @@ export function createKioskApiOverIpc(ipc: KioskIpcRenderer): KioskApi {
     answer: callOverIpc(ipc, 'answer'),
     changeLanguage: callOverIpc(ipc, 'changeLanguage'),
     touch: callOverIpc(ipc, 'touch'),
+    adminUnlock: callOverIpc(ipc, 'adminUnlock'),
+    adminStatus: callOverIpc(ipc, 'adminStatus'),
+    adminExit: callOverIpc(ipc, 'adminExit'),
+    adminLock: callOverIpc(ipc, 'adminLock'),
     onView(listener) {
       // The IPC event (with its sender) stays in the preload; the page gets the view only.
       const relay: ViewListener = (_event, view) => listener(view);

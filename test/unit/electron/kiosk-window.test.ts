@@ -1,11 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import {
-  createKioskWindow,
-  kioskWindowOptions,
-  loadKioskPage,
-  reloadWhenGone,
-} from '../../../electron/main/kiosk-window.js';
-import { BrowserWindow, FakeWebContents } from '../../fixtures/fake-electron.js';
+import { describe, expect, it } from 'vitest';
+import { createKioskWindow, kioskWindowOptions, loadKioskPage } from '../../../electron/main/kiosk-window.js';
+import { BrowserWindow } from '../../fixtures/fake-electron.js';
 
 describe('kioskWindowOptions', () => {
   it('isolates and sandboxes the page and loads only our preload', () => {
@@ -23,6 +18,14 @@ describe('kioskWindowOptions', () => {
     });
   });
 
+  it('turns on nothing the security checklist warns about', () => {
+    const preferences = kioskWindowOptions({ preloadPath: 'p', packaged: true }).webPreferences ?? {};
+    expect(preferences).toMatchObject({ allowRunningInsecureContent: false, nodeIntegrationInSubFrames: false });
+    for (const risky of ['experimentalFeatures', 'enableBlinkFeatures', 'nodeIntegrationInWorker'] as const) {
+      expect(preferences[risky]).toBeFalsy();
+    }
+  });
+
   it('keeps devtools available in development only', () => {
     expect(kioskWindowOptions({ preloadPath: 'p', packaged: false }).webPreferences?.devTools).toBe(true);
   });
@@ -37,22 +40,5 @@ describe('createKioskWindow', () => {
     expect(window.shown).toBe(true);
     await loadKioskPage(window);
     expect(window.webContents.loadedUrls).toEqual(['kokuchi://app/index.html']);
-  });
-});
-
-describe('reloadWhenGone', () => {
-  it('reloads a crashed page after the delay, but not after a clean exit', () => {
-    vi.useFakeTimers();
-    try {
-      const contents = new FakeWebContents();
-      reloadWhenGone(contents, 100);
-      contents.emit('render-process-gone', {}, { reason: 'clean-exit' });
-      contents.emit('render-process-gone', {}, { reason: 'crashed' });
-      expect(contents.reloads).toBe(0);
-      vi.advanceTimersByTime(100);
-      expect(contents.reloads).toBe(1);
-    } finally {
-      vi.useRealTimers();
-    }
   });
 });

@@ -19,4 +19,11 @@ describe('denyPermissions', () => {
     expect(session.permissionCheckHandler?.({}, 'media')).toBe(false);
     expect(session.permissionCheckHandler?.(null, 'clipboard-read')).toBe(false);
   });
+
+  it('lets the page use no USB, HID or serial device', () => {
+    const session = new FakeSession();
+    denyPermissions(session);
+    expect(session.devicePermissionHandler?.({ deviceType: 'usb', origin: 'kokuchi://app' })).toBe(false);
+    expect(session.devicePermissionHandler?.({ deviceType: 'hid' })).toBe(false);
+  });
 });

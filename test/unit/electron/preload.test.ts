@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KIOSK_CALLS, type KioskApi, type KioskView } from '../../../electron/shared/kiosk-api.js';
 import { contextBridge, ipcRenderer } from '../../fixtures/fake-electron.js';
 
@@ -6,9 +6,17 @@ vi.mock('electron', () => import('../../fixtures/fake-electron.js'));
 
 let api: KioskApi;
 
+// The sandboxed preload runs in the page's window; here an EventTarget stands in for it.
+const pageWindow = new EventTarget();
+
 beforeAll(async () => {
+  vi.stubGlobal('window', pageWindow);
   await import('../../../electron/preload/preload.js');
   api = contextBridge.exposed.get('kokuchi') as KioskApi;
+});
+
+afterAll(() => {
+  vi.unstubAllGlobals();
 });
 
 beforeEach(() => {
@@ -25,6 +33,10 @@ const SAMPLE_INPUT: { [C in keyof typeof KIOSK_CALLS]: Parameters<KioskApi[C]>[0
   answer: { sessionId: 's1', answer: 'acknowledged' },
   changeLanguage: { sessionId: 's1', language: 'vi' },
   touch: { extendAnswer: true },
+  adminUnlock: { pin: '2580' },
+  adminStatus: { adminSession: 'a1' },
+  adminExit: { adminSession: 'a1' },
+  adminLock: { adminSession: 'a1' },
 };
 
 describe('preload', () => {
@@ -58,6 +70,10 @@ describe('preload', () => {
     await expect(api.getView({})).rejects.toMatchObject({ code: 'internal' });
     ipcRenderer.answer = () => 'surprise';
     await expect(api.getView({})).rejects.toEqual({ code: 'internal', message: 'malformed reply from the kiosk core' });
+  });
+
+  it('turns off the context menu (long press) for the page', () => {
+    expect(pageWindow.dispatchEvent(new Event('contextmenu', { cancelable: true }))).toBe(false);
   });
 
   it('delivers views from kokuchi:view without the IPC event, until unsubscribed', async () => {

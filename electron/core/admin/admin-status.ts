@@ -1,0 +1,71 @@
+// What the admin screen shows: who this kiosk is, how staff apps pair with it, and whether
+// the staff link, the webhooks and the ledger are healthy.
+import { networkInterfaces } from 'node:os';
+import { z } from 'zod';
+import type { AdminStatus, LedgerCheck, WebhookBacklog } from '../../shared/admin-api.js';
+import { verifyLedger } from '../ledger/verify-ledger.js';
+import { pairingUri, staffLinkAddresses } from './pairing-uri.js';
+
+export interface AdminStatusSources {
+  kioskId: string;
+  counterId: string;
+  version: string;
+  staffLinkUrl: string;
+  token: () => string;
+  staffClients: () => number;
+  /** The `webhooks` of the staff link's `/v1/status`. */
+  webhooks: () => unknown;
+  ledgerDir: string;
+  lastSeq: () => number;
+  languages: readonly string[];
+  problems: readonly string[];
+  interfaces?: typeof networkInterfaces;
+}
+
+const webhookStatus = z.array(
+  z.object({ url: z.string(), backlog: z.number(), lastError: z.string().nullable().optional() }).loose(),
+);
+
+function webhookBacklogs(status: unknown): WebhookBacklog[] {
+  const parsed = webhookStatus.safeParse(status);
+  if (!parsed.success) return [];
+  return parsed.data.map(({ url, backlog, lastError }) => ({ url, backlog, lastError: lastError ?? null }));
+}
+
+/** `kokuchi ledger verify`, run on the live ledger. */
+export async function checkLedger(dir: string): Promise<LedgerCheck> {
+  const verify = async (): Promise<LedgerCheck> => {
+    try {
+      return await verifyLedger(dir);
+    } catch (error) {
+      return { ok: false, segment: '', line: 0, problem: error instanceof Error ? error.message : String(error) };
+    }
+  };
+  const first = await verify();
+  if (first.ok) return first;
+  // A write in flight reads like a torn last line; a second look once it landed settles it.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return verify();
+}
+
+export async function adminStatus(sources: AdminStatusSources, canExit: boolean): Promise<AdminStatus> {
+  const token = sources.token();
+  const addresses = staffLinkAddresses(sources.staffLinkUrl, (sources.interfaces ?? networkInterfaces)());
+  return {
+    kioskId: sources.kioskId,
+    counterId: sources.counterId,
+    version: sources.version,
+    staffLink: {
+      url: sources.staffLinkUrl,
+      addresses,
+      token,
+      pairingUri: pairingUri({ url: addresses[0] ?? sources.staffLinkUrl, token, counterId: sources.counterId }),
+    },
+    staffClients: sources.staffClients(),
+    webhooks: webhookBacklogs(sources.webhooks()),
+    ledger: { lastSeq: sources.lastSeq(), verify: await checkLedger(sources.ledgerDir) },
+    languages: [...sources.languages],
+    problems: [...sources.problems],
+    canExit,
+  };
+}

@@ -1,0 +1,54 @@
+// The admin screen's part of KioskApi (`adminUnlock`, `adminStatus`, `adminExit`,
+// `adminLock` in KIOSK_CALLS). Runtime-free: the core, both shells and the page use it.
+import { z } from 'zod';
+
+/** A short-lived admin session id, handed out by `adminUnlock` for the right PIN. */
+export const adminSessionId = z.string().min(1).max(64);
+
+export const adminUnlockInput = z.object({ pin: z.string().min(1).max(32) }).strict();
+export const adminSessionInput = z.object({ adminSession: adminSessionId }).strict();
+
+export type AdminUnlockResult =
+  | { ok: true; adminSession: string; expiresAt: number }
+  /** Wrong PIN; after `attemptsLeft` more the door locks. */
+  | { ok: false; reason: 'wrong-pin'; attemptsLeft: number }
+  /** Too many wrong PINs: nothing is accepted until `lockedUntil` (epoch ms). */
+  | { ok: false; reason: 'locked'; lockedUntil: number }
+  /** `admin.pin` is still the default: a real office must set its own before the screen opens. */
+  | { ok: false; reason: 'pin-not-set' };
+
+export interface WebhookBacklog {
+  url: string;
+  /** Events in the ledger not yet delivered to this endpoint. */
+  backlog: number;
+  lastError: string | null;
+}
+
+export type LedgerCheck =
+  | { ok: true; events: number; lastSeq: number; head: string }
+  | { ok: false; segment: string; line: number; problem: string };
+
+export interface AdminStatus {
+  kioskId: string;
+  counterId: string;
+  version: string;
+  staffLink: {
+    /** Where the staff link listens, as configured (may be a wildcard address). */
+    url: string;
+    /** URLs a staff app on the LAN can use, nearest first. */
+    addresses: string[];
+    token: string;
+    /** `kokuchi://pair?url=…&token=…&counter=…`, drawn as the pairing QR code. */
+    pairingUri: string;
+  };
+  /** Staff apps connected and authenticated right now. */
+  staffClients: number;
+  webhooks: WebhookBacklog[];
+  ledger: { lastSeq: number; verify: LedgerCheck };
+  /** Offered languages, in the picker's order. */
+  languages: string[];
+  /** Why the kiosk is in maintenance, if it is. */
+  problems: string[];
+  /** Whether this shell can exit the kiosk (Electron yes; headless no: stop the service instead). */
+  canExit: boolean;
+}

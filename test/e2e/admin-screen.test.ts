@@ -1,0 +1,126 @@
+// The admin screen end to end: a real `kokuchi serve`, a real Chromium on the kiosk page.
+// The hidden gesture, the PIN, the status a facilities team checks, and wrong PINs locking.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
+import { TOKEN, makeDataDir, removeDataDir, startKioskProcess, type KioskProcess } from '../support/kiosk-process.js';
+import { RawStaffClient } from '../support/raw-staff-client.js';
+
+const PIN = '2580';
+let kiosk: KioskProcess;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await makeDataDir();
+  const config = join(dataDir, 'kokuchi.config.json');
+  await writeFile(config, JSON.stringify({ counterId: 'shimin-3', admin: { pin: PIN }, languages: { enabled: ['ja', 'en', 'vi'] } }));
+  kiosk = await startKioskProcess({ dataDir, config });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(kiosk.kioskUrl);
+  await page.getByTestId('screen-idle').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+  await removeDataDir(dataDir);
+});
+
+async function openPinPad(): Promise<void> {
+  const corner = page.getByTestId('admin-corner');
+  for (let tap = 0; tap < 5; tap += 1) await corner.click();
+  await page.getByTestId('screen-admin-pin').waitFor();
+}
+
+async function typePin(pin: string): Promise<void> {
+  for (const digit of pin) await page.getByTestId(`admin-pin-${digit}`).click();
+  await page.getByTestId('admin-pin-ok').click();
+}
+
+describe('admin screen', () => {
+  it('stays hidden from a resident: the corner is invisible and fewer taps do nothing', async () => {
+    const corner = page.getByTestId('admin-corner');
+    expect(await corner.boundingBox()).toEqual({ x: 0, y: 0, width: 64, height: 64 });
+    // Runs in the page; typed by hand because the tests' typecheck has no DOM types.
+    type PageWindow = { getComputedStyle(node: unknown): { backgroundColor: string } };
+    const background = await corner.evaluate((node) => (globalThis as unknown as PageWindow).getComputedStyle(node).backgroundColor);
+    expect(background).toBe('rgba(0, 0, 0, 0)');
+    for (let tap = 0; tap < 4; tap += 1) await corner.click();
+    await page.getByTestId('screen-idle').waitFor();
+    expect(await page.getByTestId('screen-admin-pin').count()).toBe(0);
+    // A fresh page: those four taps must not count towards the next test's five.
+    await page.reload();
+    await page.getByTestId('screen-idle').waitFor();
+  });
+
+  it('opens with five taps and the PIN, and shows what a facilities team checks', async () => {
+    const staff = await RawStaffClient.connect(kiosk.staffUrl, { token: TOKEN });
+    await staff.waitFor(() => staff.frames.find((f) => f.type === 'welcome'), 'welcome');
+    await openPinPad();
+    await typePin(PIN);
+    const admin = page.getByTestId('screen-admin');
+    await admin.waitFor();
+    expect(await admin.textContent()).toContain('管理画面');
+    expect(await admin.textContent()).toContain('Administration');
+    await expect(page.getByTestId('admin-counter-id').textContent()).resolves.toBe('shimin-3');
+    await expect(page.getByTestId('admin-kiosk-id').textContent()).resolves.toMatch(/^kiosk-/);
+    await expect(page.getByTestId('admin-version').textContent()).resolves.toMatch(/^\d+\.\d+\.\d+/);
+    await expect(page.getByTestId('admin-staff-link').textContent()).resolves.toBe(kiosk.staffUrl);
+    await expect(page.getByTestId('admin-token').textContent()).resolves.toBe(TOKEN);
+    await expect(page.getByTestId('admin-staff-clients').textContent()).resolves.toBe('1');
+    await expect(page.getByTestId('admin-webhooks').textContent()).resolves.toContain('None');
+    await expect(page.getByTestId('admin-ledger').textContent()).resolves.toMatch(/Verified \(\d+ events\)/);
+    await expect(page.getByTestId('admin-languages').textContent()).resolves.toBe('ja, en, vi');
+    const qr = page.getByTestId('admin-pairing-qr');
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    // Headless: no exit button, the service is stopped instead.
+    expect(await page.getByTestId('admin-exit').count()).toBe(0);
+    staff.close();
+
+    await page.getByTestId('admin-close').click();
+    await page.getByTestId('screen-idle').waitFor();
+  });
+
+  it('gives the screen back to a resident the moment a staff app starts a session', async () => {
+    await openPinPad();
+    await typePin(PIN);
+    await page.getByTestId('screen-admin').waitFor();
+    const staff = await RawStaffClient.connect(kiosk.staffUrl, { token: TOKEN });
+    await staff.waitFor(() => staff.frames.find((f) => f.type === 'welcome'), 'welcome');
+    staff.send({ type: 'session.start', id: 's1', language: 'en' });
+    const reply = await staff.waitForReply('s1');
+    await page.getByTestId('screen-notice').waitFor();
+    staff.send({ type: 'session.end', id: 'e1', sessionId: reply.sessionId });
+    await staff.waitForReply('e1');
+    await page.getByTestId('screen-idle').waitFor({ timeout: 15_000 });
+    staff.close();
+  });
+
+  it('counts wrong PINs down and then locks, even against the right PIN', async () => {
+    await openPinPad();
+    const message = page.getByTestId('admin-pin-message');
+    for (let left = 4; left >= 1; left -= 1) {
+      await typePin('1111');
+      await expect.poll(() => message.textContent()).toContain(`${left} more wrong attempts`);
+    }
+    await typePin('1111');
+    await expect.poll(() => message.textContent()).toMatch(/locked until \d\d:\d\d/);
+    await typePin(PIN);
+    await expect.poll(() => message.textContent()).toMatch(/locked until/);
+    expect(await page.getByTestId('screen-admin').count()).toBe(0);
+    // A reload of the page does not reset the count: the core holds it.
+    await page.reload();
+    await page.getByTestId('screen-idle').waitFor();
+    await openPinPad();
+    await typePin(PIN);
+    await expect.poll(() => message.textContent()).toMatch(/locked until/);
+    await page.getByTestId('admin-pin-back').click();
+    await page.getByTestId('screen-idle').waitFor();
+  });
+});
