@@ -24,6 +24,23 @@ export default tseslint.config(
     },
   },
   {
+    // The kiosk never hands a URL to the operating system: a resident must not reach a browser or a file manager.
+    files: ['electron/main/**', 'electron/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', importNames: ['shell'], message: 'The kiosk never opens anything outside itself (no shell.openExternal).' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^(openExternal|openPath|showItemInFolder)$/], MemberExpression[property.value=/^(openExternal|openPath|showItemInFolder)$/]',
+          message: 'The kiosk never opens URLs or files outside itself.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

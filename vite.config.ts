@@ -28,7 +28,11 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     rolldownOptions: {
-      input: { kiosk: fileURLToPath(new URL('./renderer/index.html', import.meta.url)) },
+      input: {
+        kiosk: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+        // The staff console, served by the staff link at /staff/ (its assets at ../assets/).
+        staff: fileURLToPath(new URL('./renderer/staff/index.html', import.meta.url)),
+      },
     },
   },
 });

@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
+    // electron-store imports 'electron': run through Vitest so tests can hand it the fake electron module.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

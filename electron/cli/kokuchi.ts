@@ -2,6 +2,7 @@
 import type { CliContext } from './cli-context.js';
 import { doctorCommand } from './doctor-command.js';
 import { ledgerCommand } from './ledger-command.js';
+import { previewCommand } from './preview-command.js';
 import { serveCommand } from './serve-command.js';
 import { tokenCommand } from './token-command.js';
 import { loadConfig } from '../core/config/load-config.js';
@@ -9,9 +10,10 @@ import { defaultDataDir, findConfig } from './app-paths.js';
 
 const USAGE = `usage: kokuchi <command>
   serve [--config F] [--data D] [--host H] [--port P] [--ui-port U]   run the headless kiosk
-  doctor [--config F]                                                 check configuration and locales
+  doctor [--config F] [--locales DIR]                                 check configuration and locales
+  preview --out DIR [--lang L…] [--size WxH…] [--config F]           every screen as PNG; lists screens that do not fit
   ledger verify|export|prune [--data D]                               the consent ledger
-  token [--rotate] [--data D]                                         show or replace the staff link token`;
+  token [--rotate] [--data D] [--config F]                            show or replace the staff link token (a running kiosk follows --rotate)`;
 
 export async function main(argv: string[], context: CliContext): Promise<number> {
   const [command, ...args] = argv;
@@ -21,6 +23,8 @@ export async function main(argv: string[], context: CliContext): Promise<number>
         return await serveCommand(args, context);
       case 'doctor':
         return await doctorCommand(args, context);
+      case 'preview':
+        return await previewCommand(args, context);
       case 'token':
         return await tokenCommand(args, context);
       case 'ledger':

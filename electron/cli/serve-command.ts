@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startKiosk } from '../core/start-kiosk.js';
 import { defaultDataDir, findConfig } from './app-paths.js';
 import { PageServer } from './page-server.js';
+import { envStaffToken } from './env-staff-token.js';
 import { openSettings } from './settings-file.js';
 import type { CliContext } from './cli-context.js';
 
@@ -23,16 +24,19 @@ export async function serveCommand(args: string[], context: CliContext): Promise
   const dataDir = values.data ?? defaultDataDir();
   const port = values.port === undefined ? undefined : portNumber(values.port, '--port');
   const uiPort = values['ui-port'] === undefined ? 0 : portNumber(values['ui-port'], '--ui-port');
+  const envToken = envStaffToken();
   const core = await startKiosk({
     dataDir,
     configPath: findConfig(values.config, dataDir, context.appRoot),
-    settings: openSettings(dataDir),
+    // Watched, so that `kokuchi token --rotate` takes effect without a restart.
+    settings: openSettings(dataDir, { watch: true }),
     version: context.version,
     localesDir: join(context.appRoot, 'locales'),
+    consoleDir: join(context.appRoot, 'dist', 'renderer'),
     overrides: {
       ...(values.host !== undefined && { host: values.host }),
       ...(port !== undefined && { port }),
-      ...(process.env.KOKUCHI_STAFF_TOKEN && { token: process.env.KOKUCHI_STAFF_TOKEN }),
+      ...(envToken !== undefined && { token: envToken }),
     },
   });
   let page: PageServer;

@@ -1,5 +1,6 @@
 // What a shell (Electron or headless) gets from the core: the page's calls, the view
 // stream, and an orderly shutdown. Shells never reach further in than this.
+import type { RecoveryAction, RecoveryCause } from '../shared/events.js';
 import type { KioskCall, KioskCallOutput, KioskView } from '../shared/kiosk-api.js';
 
 export interface KioskCore {
@@ -12,12 +13,18 @@ export interface KioskCore {
   readonly staffLinkUrl: string;
   /** Closes open sessions in the ledger (`kiosk-restart` unless told otherwise), stops listeners, releases the lock. */
   close(reason?: string): Promise<void>;
+  /** The shell brought the kiosk screen back: closes an open session (`kiosk-recovery`), then writes `kiosk.recovered`. */
+  recordRecovery(cause: RecoveryCause, action: RecoveryAction): Promise<void>;
+  /** The admin screen asked to exit; only a shell that can exit subscribes (the admin screen offers it only then). */
+  onExitRequested(listener: () => void): () => void;
 }
 
 /** The small key-value store both shells provide: electron-store in Electron, conf headless. */
 export interface SettingsStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
+  /** Calls `listener` when `key` changes, also when another process (`kokuchi token --rotate`) wrote the file. */
+  onDidChange?(key: string, listener: (value: unknown) => void): () => void;
 }
 
 export interface StartKioskOptions {
@@ -32,6 +39,10 @@ export interface StartKioskOptions {
   overrides?: { host?: string; port?: number; token?: string };
   /** Where locales/ lives (the app bundle, or the project root in development). */
   localesDir: string;
+  /** Problems the shell found (e.g. a corrupt settings file), shown on the maintenance screen. */
+  problems?: string[];
+  /** The built renderer (dist/renderer): the staff link serves its staff console at `/staff/`. */
+  consoleDir?: string;
 }
 
 // Implemented in ./start-kiosk.ts:

@@ -1,38 +1,42 @@
 // The core's composition root: configuration, locales, ledger, session machine and
 // staff link, wired by hand. Both shells call `startKiosk` and nothing deeper.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { KIOSK_CALLS, type KioskCall, type KioskCallOutput, type KioskView } from '../shared/kiosk-api.js';
 import { isLanguageCode, type LanguageCode } from '../shared/languages.js';
 import type { LedgerRecord } from '../shared/events.js';
+import { createAdminDesk } from './admin/admin-desk.js';
+import { adminPinInForce } from './admin/admin-door.js';
 import { configVersion, loadConfig } from './config/load-config.js';
 import type { KioskConfig } from './config/schema.js';
 import type { KioskCore, StartKioskOptions } from './kiosk-core.js';
 import { ConsentLedger } from './ledger/consent-ledger.js';
+import { KioskMetrics } from './metrics/kiosk-metrics.js';
 import { loadLocales, type Locale } from './notice/locale-files.js';
 import { renderNotice } from './notice/render-notice.js';
+import { recordScreenRecovery } from './recovery/screen-recovery.js';
 import { closeSessionLeftOpen } from './session/restart-recovery.js';
 import { CounterSession } from './session/counter-session.js';
 import { KioskError } from './session/kiosk-error.js';
 import { buildView, offeredLanguages, pickLanguage } from './session/kiosk-view.js';
+import { pairingToken } from './staff-link/pairing-token.js';
 import { StaffLink } from './staff-link/staff-link.js';
 import type { StaffLinkCore } from './staff-link/staff-link-core.js';
+import { WebhookOutbox } from './webhooks/webhook-outbox.js';
 
 export async function startKiosk(options: StartKioskOptions): Promise<KioskCore> {
   const loaded = await loadConfig(options.configPath);
   const { locales, problems: localeProblems } = await loadLocales(options.localesDir);
   const config = loaded.config;
   const offered = offeredLanguages(config, locales);
-  const problems = [...loaded.problems, ...localeProblems];
+  const problems = [...(options.problems ?? []), ...loaded.problems, ...localeProblems];
   if (offered.length === 0) problems.push('no language can be offered: check languages.enabled and the locale files');
 
   const kioskId = settingOrCreate(options.settings, 'kioskId', () => `kiosk-${randomUUID()}`);
-  const token =
-    options.overrides?.token ??
-    config.staffLink.token ??
-    settingOrCreate(options.settings, 'staffToken', () => randomBytes(32).toString('base64url'));
+  const token = pairingToken(options.overrides?.token ?? config.staffLink.token, options.settings);
 
   const ledger = await ConsentLedger.open({ dir: join(options.dataDir, 'ledger'), kioskId, counterId: config.counterId });
+  const metrics = new KioskMetrics({ ledger, staffClients: () => staffLink.connectedClients, webhooks: () => webhooks.status() });
   let screenConnected = false;
   const viewListeners = new Set<(view: KioskView) => void>();
   const view = (): KioskView =>
@@ -52,7 +56,10 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
     onChange: publish,
   });
 
+  let webhooks: WebhookOutbox;
   try {
+    // Before this run's first event: an endpoint configured for the first time starts after lastSeq.
+    webhooks = await WebhookOutbox.open({ dataDir: options.dataDir, endpoints: config.webhooks, ledger });
     await ledger.append('kiosk.started', null, { version: options.version, configVersion: configVersion(config) });
     await closeSessionLeftOpen(ledger, 'kiosk-restart');
   } catch (error) {
@@ -74,7 +81,8 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
   const staffCore: StaffLinkCore = {
     kioskId,
     counterId: config.counterId,
-    token: () => token,
+    token: () => token.current(),
+    onTokenRotated: (listener) => token.onRotate(listener),
     lastSeq: () => ledger.lastSeq,
     readAfter: (seq, limit) => ledger.readAfter(seq, limit),
     onEvent: (listener: (record: LedgerRecord) => void) => ledger.onAppend(listener),
@@ -87,7 +95,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       maintenance: problems.length > 0,
       activeSession: session.activeSession(),
       ledger: { lastSeq: ledger.lastSeq },
-      webhooks: [],
+      webhooks: webhooks.status(),
     }),
     startSession: (input) => {
       if (config.session.startBy === 'resident') {
@@ -97,6 +105,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
     },
     override: (sessionId, reason) => session.override(sessionId, reason),
     end: (sessionId, reason) => session.end(sessionId, reason ?? 'staff'),
+    metrics: () => metrics.scrape(),
   };
 
   let staffLink: StaffLink;
@@ -106,12 +115,30 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       port: options.overrides?.port ?? config.staffLink.port,
       tls: config.staffLink.tls,
       core: staffCore,
+      consoleDir: options.consoleDir,
     });
   } catch (error) {
     await session.closeOpen('kiosk-restart');
     await ledger.close();
     throw error;
   }
+  webhooks.start();
+  const admin = createAdminDesk({
+    door: { pin: adminPinInForce(config) },
+    status: {
+      kioskId,
+      counterId: config.counterId,
+      version: options.version,
+      staffLinkUrl: staffLink.url,
+      token: () => token.current(),
+      staffClients: () => staffLink.connectedClients,
+      webhooks: () => staffCore.status().webhooks,
+      ledgerDir: join(options.dataDir, 'ledger'),
+      lastSeq: () => ledger.lastSeq,
+      languages: offered,
+      problems,
+    },
+  });
 
   const handlers: { [C in KioskCall]: (input: never) => Promise<KioskCallOutput[C]> } = {
     getView: async () => view(),
@@ -134,7 +161,10 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       return { ok: true };
     },
     answer: async (input: { sessionId: string; answer: 'acknowledged' | 'questioned' }) => {
+      const tappedAt = performance.now();
       await session.answer(input.sessionId, input.answer);
+      // session.answer resolves only after logging.start is durable and handed to the staff link.
+      if (input.answer === 'acknowledged') metrics.tapToSignal(tappedAt);
       return { ok: true };
     },
     changeLanguage: async (input: { sessionId: string; language: string }) => {
@@ -145,6 +175,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       session.touch(input.extendAnswer === true);
       return { ok: true };
     },
+    ...admin.calls,
   };
 
   let closed = false;
@@ -168,11 +199,15 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
     setScreenConnected(connected) {
       screenConnected = connected;
     },
+    recordRecovery: (cause, action) => recordScreenRecovery(session, ledger, cause, action),
+    onExitRequested: (listener) => admin.onExitRequested(listener),
     async close(reason = 'kiosk-restart') {
       if (closed) return;
       closed = true;
       await session.closeOpen(reason);
       await staffLink.close();
+      token.close();
+      await webhooks.stop();
       await ledger.close();
     },
   };

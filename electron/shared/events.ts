@@ -18,6 +18,7 @@ export const EVENT_TYPES = [
   'session.ended',
   'ledger.recovered',
   'ledger.pruned',
+  'kiosk.recovered',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -38,7 +39,16 @@ export const TYPE_FIELDS: Record<EventType, readonly string[]> = {
   'session.ended': ['reason'],
   'ledger.recovered': ['segment', 'quarantinedBytes'],
   'ledger.pruned': ['segments'],
+  'kiosk.recovered': ['cause', 'action'],
 };
+
+/** Why the kiosk screen had to be recovered: Electron's `render-process-gone` reasons, or a hang. */
+export const RECOVERY_CAUSES = [
+  'crashed', 'oom', 'killed', 'abnormal-exit', 'launch-failed', 'integrity-failure', 'memory-eviction', 'unresponsive',
+] as const;
+export type RecoveryCause = (typeof RECOVERY_CAUSES)[number];
+export const RECOVERY_ACTIONS = ['reload', 'relaunch'] as const;
+export type RecoveryAction = (typeof RECOVERY_ACTIONS)[number];
 
 const noticeVersion = z.string().regex(/^sha256:[0-9a-f]{64}$/);
 const answerFields = z.object({ language: z.string(), noticeVersion, elapsedMs: z.number().int().nonnegative() });
@@ -70,6 +80,7 @@ export const EVENT_PAYLOADS = {
       z.object({ segment: z.string(), firstSeq: z.number().int(), lastSeq: z.number().int(), lastHash: z.string() }),
     ),
   }),
+  'kiosk.recovered': z.object({ cause: z.enum(RECOVERY_CAUSES), action: z.enum(RECOVERY_ACTIONS) }),
 } satisfies Record<EventType, z.ZodType>;
 
 export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
@@ -89,3 +100,9 @@ export const ledgerRecordSchema = z
 
 /** One ledger line, as stored and as sent on the staff link and to webhooks. */
 export type LedgerRecord = z.infer<typeof ledgerRecordSchema>;
+
+type RecordShape = typeof ledgerRecordSchema.shape;
+type RecordBase = { [K in Exclude<keyof RecordShape, 'type'>]: z.infer<RecordShape[K]> };
+/** A ledger record with its type's own fields typed: a union that narrows on `type`. */
+export type LedgerEvent = { [T in EventType]: RecordBase & { type: T } & EventPayload<T> }[EventType];
+export type LedgerEventOf<T extends EventType> = Extract<LedgerEvent, { type: T }>;

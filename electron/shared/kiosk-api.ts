@@ -3,6 +3,7 @@
 // a loopback WebSocket. `KIOSK_CALLS` is the single source of truth for both: each
 // call's input schema is checked on the core side before anything happens.
 import { z } from 'zod';
+import { adminSessionInput, adminUnlockInput, type AdminStatus, type AdminUnlockResult } from './admin-api.js';
 import type { RecordingMode } from './events.js';
 import type { KIOSK_CALL_ERROR_CODES } from './call-errors.js';
 
@@ -105,6 +106,13 @@ export const KIOSK_CALLS = {
   changeLanguage: z.object({ sessionId, language }).strict(),
   /** The resident touched the screen: postpones idle reset and extends the answer time. */
   touch: z.object({ extendAnswer: z.boolean().optional() }).strict(),
+  /** Staff, after the hidden gesture: the admin PIN; wrong PINs are limited by the core. */
+  adminUnlock: adminUnlockInput,
+  adminStatus: adminSessionInput,
+  /** Exits the kiosk app (Electron only). */
+  adminExit: adminSessionInput,
+  /** Leaves the admin screen: the admin session ends. */
+  adminLock: adminSessionInput,
 } as const;
 
 export type KioskCall = keyof typeof KIOSK_CALLS;
@@ -120,6 +128,10 @@ export interface KioskCallOutput {
   answer: { ok: true };
   changeLanguage: { ok: true };
   touch: { ok: true };
+  adminUnlock: AdminUnlockResult;
+  adminStatus: AdminStatus;
+  adminExit: { ok: true };
+  adminLock: { ok: true };
 }
 
 export type KioskApi = {

@@ -1,7 +1,7 @@
 // The staff link's frames and bodies (staff-link.md), shared by the kiosk, the staff
 // console and the integrators' client. Runtime-free: zod only.
 import { z } from 'zod';
-import { RECORDING_MODES, type LedgerRecord } from './events.js';
+import { RECORDING_MODES, ledgerRecordSchema, type LedgerRecord } from './events.js';
 
 export const STAFF_PROTOCOL = 1;
 export const STAFF_SOCKET_PATH = '/v1/staff';
@@ -36,14 +36,8 @@ export const clientFrameSchema = z.discriminatedUnion('type', [
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
 export type RequestId = z.infer<typeof requestId>;
 
-export type ErrorCode =
-  | 'bad-request'
-  | 'unauthorized'
-  | 'conflict'
-  | 'not-found'
-  | 'invalid-state'
-  | 'too-large'
-  | 'rate-limited';
+export const ERROR_CODES = ['bad-request', 'unauthorized', 'conflict', 'not-found', 'invalid-state', 'too-large', 'rate-limited'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ActiveSession {
   sessionId: string;
@@ -63,3 +57,19 @@ export type KioskFrame =
   | ({ type: 'result'; id: RequestId; ok: true } & Record<string, unknown>)
   | { type: 'error'; id: RequestId | null; code: ErrorCode; message: string }
   | { type: 'event'; event: LedgerRecord };
+
+/** What a client accepts from the kiosk; an event's own fields are checked with `EVENT_PAYLOADS`. */
+export const kioskFrameSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('welcome'),
+    protocol: z.literal(STAFF_PROTOCOL),
+    kioskId: z.string(),
+    counterId: z.string(),
+    lastSeq: z.number().int().nonnegative(),
+    screen: z.enum(['connected', 'disconnected']),
+    activeSession: z.object({ sessionId: z.string(), state: z.string() }).nullable(),
+  }),
+  z.object({ type: z.literal('result'), id: requestId, ok: z.literal(true) }).catchall(z.unknown()),
+  z.object({ type: z.literal('error'), id: requestId.nullable(), code: z.enum(ERROR_CODES), message: z.string() }),
+  z.object({ type: z.literal('event'), event: ledgerRecordSchema }),
+]) satisfies z.ZodType<KioskFrame>;

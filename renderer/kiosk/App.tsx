@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { KioskApi, KioskView, SessionView } from '../../electron/shared/kiosk-api.js';
+import { AdminEntry } from '../admin/AdminEntry.js';
 import { KioskContext } from './kiosk-context.js';
 import { RecordingIndicator } from './RecordingIndicator.js';
 import { EndedScreen } from './screens/EndedScreen.js';
@@ -26,7 +27,9 @@ export function App({ api }: { api: KioskApi }) {
   return (
     <I18nextProvider i18n={uiText}>
       <KioskContext.Provider value={{ api, clockOffset: live.clockOffset }}>
-        <Kiosk api={api} view={live.view} />
+        <AdminEntry api={api} screen={live.view.screen}>
+          <Kiosk api={api} view={live.view} />
+        </AdminEntry>
       </KioskContext.Provider>
     </I18nextProvider>
   );

@@ -95,6 +95,20 @@ export const configSchema = z
       .object({ pin: z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits').default('0000') })
       .strict()
       .prefault({}),
+    /** The Electron kiosk's screen; the headless shell ignores it. */
+    kiosk: z
+      .object({
+        /** Hide the mouse pointer; `auto` hides it when the screen reports touch support. */
+        hideCursor: z.union([z.literal('auto'), z.boolean()]).default('auto'),
+        keepDisplayAwake: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
+    /** A generic (electron-updater) feed on the office LAN; no URL, no update checks. */
+    updates: z
+      .object({ url: z.url({ protocol: /^https?$/ }).optional() })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

@@ -12,6 +12,8 @@ export interface StaffLinkCore {
   readonly kioskId: string;
   readonly counterId: string;
   token(): string;
+  /** `kokuchi token --rotate` replaced the token while the kiosk runs; absent when it cannot change. */
+  onTokenRotated?(listener: () => void): () => void;
   lastSeq(): number;
   readAfter(seq: number, limit: number): Promise<LedgerRecord[]>;
   onEvent(listener: (record: LedgerRecord) => void): () => void;
@@ -20,4 +22,6 @@ export interface StaffLinkCore {
   startSession(input: SessionStartInput): Promise<string>;
   override(sessionId: string, reason: string): Promise<void>;
   end(sessionId: string, reason: string | undefined): Promise<void>;
+  /** `GET /metrics`: Prometheus text and its content type. */
+  metrics(): Promise<{ contentType: string; text: string }>;
 }

@@ -1,6 +1,5 @@
 // The staff link listener: HTTP and WebSocket on one port (staff-link.md). Separate
 // from the kiosk page's own listener; every body and frame is schema-checked.
-import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +16,10 @@ import {
 } from '../../shared/staff-protocol.js';
 import { KioskError, toKioskError } from '../session/kiosk-error.js';
 import { FailureLimiter, bearerToken, tokenMatches } from './access-guard.js';
+import { isConsoleRequest, serveConsole } from './console-files.js';
 import type { StaffLinkCore } from './staff-link-core.js';
+import { decodedSegment, requestTarget } from './request-target.js';
+import { readTlsFiles } from './tls-files.js';
 import { CLOSE_RATE_LIMITED, CLOSE_UNAUTHORIZED, StaffSocket } from './staff-socket.js';
 
 export interface StaffLinkOptions {
@@ -25,6 +27,10 @@ export interface StaffLinkOptions {
   port: number;
   tls?: { cert: string; key: string } | undefined;
   core: StaffLinkCore;
+  /** The contract's 5 s for `hello`; shorter only in tests. */
+  helloTimeoutMs?: number | undefined;
+  /** The built renderer (dist/renderer), whose staff/ page and assets/ are served at `/staff/`. */
+  consoleDir?: string | undefined;
 }
 
 const STATUS: Record<ErrorCode | 'internal', number> = {
@@ -77,7 +83,7 @@ export class StaffLink {
     const { tls } = this.options;
     const handler = (req: IncomingMessage, res: ServerResponse) => void this.route(req, res);
     const server = tls
-      ? createHttpsServer({ cert: await readFile(tls.cert), key: await readFile(tls.key) }, handler)
+      ? createHttpsServer(await readTlsFiles(tls), handler)
       : createHttpServer(handler);
     server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
@@ -88,13 +94,20 @@ export class StaffLink {
       });
     });
     this.server = server;
-    this.unsubscribe = this.options.core.onEvent((record) => {
+    const stopEvents = this.options.core.onEvent((record) => {
       for (const socket of this.sockets) socket.deliver(record);
     });
+    const stopRotation = this.options.core.onTokenRotated?.(() => {
+      for (const socket of this.sockets) socket.closeUnlessAuthenticatedWith(this.options.core.token());
+    });
+    this.unsubscribe = () => {
+      stopEvents();
+      stopRotation?.();
+    };
   }
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const path = new URL(req.url ?? '/', 'http://kiosk').pathname;
+    const path = requestTarget(req.url)?.pathname;
     if (path !== STAFF_SOCKET_PATH) return refuseUpgrade(socket, 404, 'Not Found');
     if (!sameOrigin(req)) return refuseUpgrade(socket, 403, 'Forbidden');
     const address = req.socket.remoteAddress ?? 'unknown';
@@ -111,7 +124,8 @@ export class StaffLink {
         return;
       }
       const staffSocket = new StaffSocket(ws, this.options.core, {
-        byHeader: header !== null,
+        headerToken: header,
+        helloTimeoutMs: this.options.helloTimeoutMs,
         check: (token) => this.checkToken(address, token),
       });
       this.sockets.add(staffSocket);
@@ -132,9 +146,11 @@ export class StaffLink {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
-      const url = new URL(req.url ?? '/', 'http://kiosk');
+      const url = requestTarget(req.url);
+      if (url === null) throw new KioskError('bad-request', 'the request target must be a path');
       const method = req.method ?? 'GET';
       if (method === 'GET' && url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (isConsoleRequest(method, url.pathname)) return await serveConsole(this.options.consoleDir, req, res, url.pathname);
       const verdict = this.checkToken(req.socket.remoteAddress ?? 'unknown', bearerToken(req.headers.authorization));
       if (verdict === 'rate-limited') throw new KioskError('rate-limited', 'too many failed attempts; wait and retry');
       if (verdict === 'wrong') throw new KioskError('unauthorized', 'missing or wrong token');
@@ -150,6 +166,11 @@ export class StaffLink {
     if (method === 'GET' && url.pathname === '/v1/status') {
       return sendJson(res, 200, { ...core.status(), staffClients: this.connectedClients });
     }
+    if (method === 'GET' && url.pathname === '/metrics') {
+      const { contentType, text } = await core.metrics();
+      res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+      return void res.end(text);
+    }
     if (method === 'GET' && url.pathname === '/v1/events') {
       const after = nonNegativeInt(url.searchParams.get('after'), 0, 'after');
       const limit = Math.min(nonNegativeInt(url.searchParams.get('limit'), 100, 'limit'), 1000);
@@ -162,7 +183,7 @@ export class StaffLink {
     }
     const action = url.pathname.match(/^\/v1\/sessions\/([^/]{1,64})\/(override|end)$/);
     if (method === 'POST' && action) {
-      const sessionId = decodeURIComponent(action[1] ?? '');
+      const sessionId = decodedSegment(action[1] ?? '');
       if (action[2] === 'override') {
         const { reason } = await readBody(req, overrideBody);
         await core.override(sessionId, reason);

@@ -11,21 +11,26 @@ import {
   type RequestId,
 } from '../../shared/staff-protocol.js';
 import { toKioskError } from '../session/kiosk-error.js';
+import { tokenMatches } from './access-guard.js';
 import type { StaffLinkCore } from './staff-link-core.js';
 
 export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_RATE_LIMITED = 4429;
-const HELLO_TIMEOUT_MS = 5000;
+export const HELLO_TIMEOUT_MS = 5000;
 const REPLAY_BATCH = 500;
 
 export interface SocketAuth {
-  /** True when the upgrade carried a valid bearer token. */
-  byHeader: boolean;
+  /** The upgrade's bearer token, already checked; null when the client must send `hello`. */
+  headerToken: string | null;
   check(token: string | undefined): 'ok' | 'wrong' | 'rate-limited';
+  /** How long a client without a header token has to send `hello` (the contract's 5 s; shorter in tests). */
+  helloTimeoutMs?: number | undefined;
 }
 
 export class StaffSocket {
   private authed = false;
+  /** Kept so that a rotation closes exactly the sockets that came in with the old token. */
+  private authToken: string | null = null;
   private streaming = false;
   private replaying = false;
   private lastSent = 0;
@@ -38,12 +43,16 @@ export class StaffSocket {
     private readonly auth: SocketAuth,
   ) {
     ws.on('message', (data, isBinary) => void this.receive(data.toString(), isBinary));
-    if (auth.byHeader) {
+    if (auth.headerToken !== null) {
       this.authed = true;
+      this.authToken = auth.headerToken;
       this.sendWelcome();
       this.startStream(undefined);
     } else {
-      this.helloTimer = setTimeout(() => this.ws.close(CLOSE_UNAUTHORIZED, 'no hello with a token within 5 s'), HELLO_TIMEOUT_MS);
+      this.helloTimer = setTimeout(
+        () => this.ws.close(CLOSE_UNAUTHORIZED, 'no hello with a token within 5 s'),
+        auth.helloTimeoutMs ?? HELLO_TIMEOUT_MS,
+      );
       this.helloTimer.unref();
     }
     ws.on('close', () => {
@@ -53,6 +62,15 @@ export class StaffSocket {
 
   get isAuthenticated(): boolean {
     return this.authed;
+  }
+
+  /** After a token rotation: a socket that authenticated with another token is closed (4401). */
+  closeUnlessAuthenticatedWith(token: string): void {
+    if (!this.authed || tokenMatches(token, this.authToken)) return;
+    // Frames still arriving during the close handshake must not run as authenticated commands.
+    this.authed = false;
+    this.streaming = false;
+    this.ws.close(CLOSE_UNAUTHORIZED, 'the pairing token was replaced');
   }
 
   /** A new durable ledger event: sent now, or after the replay in progress. */
@@ -76,6 +94,7 @@ export class StaffSocket {
       }
       if (this.helloTimer) clearTimeout(this.helloTimer);
       this.authed = true;
+      this.authToken = frame.token ?? null;
       this.sendWelcome();
       await this.startStream(frame.since);
       return;

@@ -1,12 +1,12 @@
 // The notice itself, in the resident's language, with the two answers always in view.
-import { useEffect, useMemo, useState } from 'react';
-import type { KioskView, RenderedNotice, SessionView } from '../../../electron/shared/kiosk-api.js';
+import { useEffect, useState } from 'react';
+import type { KioskView, SessionView } from '../../../electron/shared/kiosk-api.js';
 import { AnswerTimer } from '../AnswerTimer.js';
 import { logCallFailure, useKiosk } from '../kiosk-context.js';
 import { LanguageOverlay } from '../LanguageOverlay.js';
 import { PolicyQrCode } from '../PolicyQrCode.js';
 import { useReadAloud } from '../read-aloud.js';
-import { RubyText, rubyToPlain } from '../ruby.js';
+import { RubyText } from '../ruby.js';
 import { useUiText } from '../ui-text.js';
 import { afterPaint, type ReportNoticeShown } from '../use-notice-shown.js';
 import { NoticeTools } from './NoticeTools.js';
@@ -26,11 +26,6 @@ interface Props {
   onBackToStaff?: () => void;
 }
 
-function noticeForSpeech(notice: RenderedNotice): string {
-  const lines = [notice.title, ...notice.sections.flatMap((section) => [section.heading, ...section.paragraphs])];
-  return lines.map(rubyToPlain).join('\n');
-}
-
 const sectionKind = (key: string) => key.split('.')[0];
 
 export function NoticeScreen({ view, session, largeText, onToggleLargeText, reportShown, onBackToStaff }: Props) {
@@ -40,7 +35,7 @@ export function NoticeScreen({ view, session, largeText, onToggleLargeText, repo
   const [picking, setPicking] = useState(false);
   const [changingLanguage, setChangingLanguage] = useState(false);
   const [answering, setAnswering] = useState<Answer | null>(null);
-  const readAloud = useReadAloud(notice.language, useMemo(() => noticeForSpeech(notice), [notice]));
+  const readAloud = useReadAloud(notice);
 
   useEffect(() => afterPaint(() => reportShown(sessionId, notice.version)), [reportShown, sessionId, notice.version]);
 

@@ -72,7 +72,7 @@ describe('exportLedger', () => {
     expect(header).toEqual([
       'seq', 'id', 'ts', 'type', 'kioskId', 'counterId', 'sessionId', 'prev',
       'version', 'configVersion', 'by', 'staffName', 'recording', 'language', 'noticeVersion', 'reviewed',
-      'elapsedMs', 'reason', 'segment', 'quarantinedBytes', 'segments',
+      'elapsedMs', 'reason', 'segment', 'quarantinedBytes', 'segments', 'cause', 'action',
     ]);
     expect(rows).toHaveLength(1 + 10);
     for (const row of rows) expect(row).toHaveLength(header.length);
