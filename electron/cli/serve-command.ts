@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { startKiosk } from '../core/start-kiosk.js';
 import { defaultDataDir, findConfig } from './app-paths.js';
 import { PageServer } from './page-server.js';
-import { envStaffToken } from './env-staff-token.js';
+import { envStaffToken } from '../core/config/env-staff-token.js';
 import { openSettings } from './settings-file.js';
 import type { CliContext } from './cli-context.js';
 

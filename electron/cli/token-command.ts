@@ -7,7 +7,7 @@ import { loadConfig } from '../core/config/load-config.js';
 import { TOKEN_SETTING, newPairingToken } from '../core/staff-link/pairing-token.js';
 import { defaultDataDir, findConfig } from './app-paths.js';
 import type { CliContext } from './cli-context.js';
-import { STAFF_TOKEN_ENV, envStaffToken } from './env-staff-token.js';
+import { STAFF_TOKEN_ENV, envStaffToken } from '../core/config/env-staff-token.js';
 import { openSettings } from './settings-file.js';
 
 export const TOKEN_USAGE = `usage: kokuchi token [--data DIR] [--config FILE]            print the staff link token in force

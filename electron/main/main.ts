@@ -22,6 +22,7 @@ import { denyPermissions } from './permissions.js';
 import { hideCursorOnEveryLoad, shouldHideCursor } from './pointer-cursor.js';
 import { keepWindowOpen, quitOnAdminExit } from './quit-guard.js';
 import { openSettingsStore } from './settings-store.js';
+import { envStaffToken } from '../core/config/env-staff-token.js';
 
 // Privileges can only be granted before `ready`.
 registerAppScheme(protocol);
@@ -63,6 +64,7 @@ async function runKiosk(): Promise<void> {
     localesDir: path.join(appPath, 'locales'),
     consoleDir: path.join(appPath, 'dist', 'renderer'),
     problems: [...store.problems, ...shell.problems],
+    overrides: { token: envStaffToken(process.env) },
   });
   closeCoreBeforeQuit(app, core);
   quitOnAdminExit(core, app);

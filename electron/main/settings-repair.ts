@@ -5,6 +5,7 @@
 // last good copy (`settings.json.last-good`, refreshed on every write) takes its place.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { jsonErrorPlace } from '../core/config/json-error-place.js';
 
 export const LAST_GOOD_SUFFIX = '.last-good';
 
@@ -30,7 +31,7 @@ export function settingsTextProblem(text: string, isUsable: (value: unknown) => 
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return `not valid JSON (${(error as Error).message})`;
+    return `not valid JSON (${jsonErrorPlace(text, error)})`;
   }
   return isUsable(value) ? null : 'not a settings object this version can use';
 }

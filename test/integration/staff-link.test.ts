@@ -114,10 +114,22 @@ describe('staff link WebSocket', () => {
     client.close();
   });
 
+  it('closes a signed-in socket whose later hello carries a wrong token', async () => {
+    const client = await RawStaffClient.connect(base, { token: TOKEN });
+    await client.waitFor(() => client.frames.find((f) => f.type === 'welcome'), 'welcome');
+    client.send({ type: 'hello', token: 'not-the-token' });
+    expect(await client.waitForClose()).toBe(4401);
+    expect(client.frames.filter((f) => f.type === 'welcome')).toHaveLength(1);
+  });
+
   it('slows down an address after repeated wrong tokens (429 / 4429)', async () => {
+    // Earlier tests in this file already failed once from this address; five failures in all block it.
+    const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      expect((await fetch(new URL('v1/status', base), { headers: { authorization: `Bearer wrong${i}` } })).status).toBe(401);
+      statuses.push((await fetch(new URL('v1/status', base), { headers: { authorization: `Bearer wrong${i}` } })).status);
     }
+    expect(statuses[0]).toBe(401);
+    expect(statuses.at(-1)).toBe(429);
     const limited = await fetch(new URL('v1/status', base), { headers: auth });
     expect(limited.status).toBe(429);
     const client = await RawStaffClient.connect(base);

@@ -2,6 +2,7 @@
 // defaults plus a list of problems (file, field, fix) for the maintenance screen and `doctor`.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { jsonErrorPlace } from './json-error-place.js';
 import { configSchema, type KioskConfig } from './schema.js';
 
 export interface LoadedConfig {
@@ -57,15 +58,3 @@ export function configVersion(config: KioskConfig): string {
   return `sha256:${createHash('sha256').update(JSON.stringify(publicPart)).digest('hex')}`;
 }
 
-/** Where the JSON breaks, as line and column — never the text around it, which may hold the token or PIN. */
-function jsonErrorPlace(text: string, error: unknown): string {
-  const position = /position (\d+)/.exec((error as Error).message)?.[1];
-  if (position === undefined) {
-    const token = /^Unexpected token '(.)'/.exec((error as Error).message)?.[1];
-    return token ? `unexpected character '${token}'` : 'the file ends too early or has a stray character';
-  }
-  const before = text.slice(0, Number(position));
-  const line = before.split('\n').length;
-  const column = Number(position) - before.lastIndexOf('\n');
-  return `error at line ${line}, column ${column}`;
-}

@@ -132,6 +132,11 @@ export class StaffSocket {
   private async run(frame: ClientFrame): Promise<void> {
     switch (frame.type) {
       case 'hello':
+        // A token in a later hello is checked too: a wrong one must not ride on the first.
+        if (frame.token !== undefined && this.auth.check(frame.token) !== 'ok') {
+          this.ws.close(CLOSE_UNAUTHORIZED, 'unauthorized');
+          return;
+        }
         this.sendWelcome();
         await this.startStream(frame.since);
         return;
