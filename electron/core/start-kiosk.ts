@@ -11,6 +11,7 @@ import { configVersion, loadConfig } from './config/load-config.js';
 import type { KioskConfig } from './config/schema.js';
 import type { KioskCore, StartKioskOptions } from './kiosk-core.js';
 import { ConsentLedger } from './ledger/consent-ledger.js';
+import { scheduleRetention } from './ledger/retention-schedule.js';
 import { KioskMetrics } from './metrics/kiosk-metrics.js';
 import { loadLocales, type Locale } from './notice/locale-files.js';
 import { renderNotice } from './notice/render-notice.js';
@@ -66,6 +67,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
     await ledger.close();
     throw error;
   }
+  const retention = scheduleRetention(ledger, config.retentionDays);
 
   const startSession = async (by: 'staff' | 'resident', input: { staffName?: string | undefined; language?: string | undefined; recording?: KioskConfig['recording']['mode'] | undefined }) => {
     if (problems.length > 0) throw new KioskError('invalid-state', 'the kiosk is in maintenance: run `kokuchi doctor`');
@@ -94,7 +96,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       screen: screenConnected ? 'connected' : 'disconnected',
       maintenance: problems.length > 0,
       activeSession: session.activeSession(),
-      ledger: { lastSeq: ledger.lastSeq },
+      ledger: { lastSeq: ledger.lastSeq, retentionProblem: retention.problem },
       webhooks: webhooks.status(),
     }),
     startSession: (input) => {
@@ -119,6 +121,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
     });
   } catch (error) {
     await session.closeOpen('kiosk-restart');
+    await retention.stop();
     await ledger.close();
     throw error;
   }
@@ -208,6 +211,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       await staffLink.close();
       token.close();
       await webhooks.stop();
+      await retention.stop();
       await ledger.close();
     },
   };

@@ -1,0 +1,37 @@
+// The running kiosk holds the ledger's lock, so `kokuchi ledger prune` cannot run beside
+// it: the kiosk applies `retentionDays` itself, at start and then once a day.
+import type { ConsentLedger } from './consent-ledger.js';
+import { pruneLedger } from './prune-ledger.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface RetentionSchedule {
+  /** The last run's problem (a damaged segment is never deleted), for `/v1/status`. */
+  readonly problem: string | null;
+  stop(): Promise<void>;
+}
+
+export function scheduleRetention(ledger: ConsentLedger, retentionDays: number, everyMs = DAY_MS): RetentionSchedule {
+  let problem: string | null = null;
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = running
+      .then(() => pruneLedger(ledger, { retentionDays }))
+      .then(
+        () => void (problem = null),
+        (error: unknown) => void (problem = error instanceof Error ? error.message : String(error)),
+      );
+  };
+  run();
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return {
+    get problem() {
+      return problem;
+    },
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
