@@ -151,8 +151,13 @@ function runServe(browserPath) {
     });
     children.push(browser);
     browser.on('error', (error) => console.error(`Could not open ${browserPath}: ${error.message}`));
-    // Closing the kiosk window ends the kiosk, as closing the Electron window does.
-    browser.on('exit', () => {
+    // Closing the kiosk window ends the kiosk, as closing the Electron window does; a browser
+    // that fails to start (e.g. Chromium refusing to run as root) leaves the kiosk serving.
+    browser.on('exit', (code) => {
+      if (code !== 0 && !stopping) {
+        console.error(`${browserPath} exited with code ${code}; the kiosk keeps running: open the kiosk ui URL above in a browser.`);
+        return;
+      }
       if (!stopping && serve.exitCode === null) {
         stopping = true;
         serve.kill('SIGTERM');
