@@ -1,11 +1,9 @@
 // The admin screen end to end: a real `kokuchi serve`, a real Chromium on the kiosk page.
 // The hidden gesture, the PIN, the status a facilities team checks, and wrong PINs locking.
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { TOKEN, makeDataDir, removeDataDir, startKioskProcess, type KioskProcess } from '../support/kiosk-process.js';
+import { launchChromium, openKioskPage } from '../support/browser.js';
+import { TOKEN, makeDataDir, removeDataDir, startKioskProcess, writeKioskConfig, type KioskProcess } from '../support/kiosk-process.js';
 import { RawStaffClient } from '../support/raw-staff-client.js';
 
 const PIN = '2580';
@@ -16,13 +14,10 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = await makeDataDir();
-  const config = join(dataDir, 'kokuchi.config.json');
-  await writeFile(config, JSON.stringify({ counterId: 'shimin-3', admin: { pin: PIN }, languages: { enabled: ['ja', 'en', 'vi'] } }));
+  const config = await writeKioskConfig(dataDir, { counterId: 'shimin-3', admin: { pin: PIN }, languages: { enabled: ['ja', 'en', 'vi'] } });
   kiosk = await startKioskProcess({ dataDir, config });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(kiosk.kioskUrl);
-  await page.getByTestId('screen-idle').waitFor();
+  page = await openKioskPage(browser, kiosk.kioskUrl);
 });
 
 afterAll(async () => {
@@ -60,7 +55,7 @@ describe('admin screen', () => {
 
   it('opens with five taps and the PIN, and shows what a facilities team checks', async () => {
     const staff = await RawStaffClient.connect(kiosk.staffUrl, { token: TOKEN });
-    await staff.waitFor(() => staff.frames.find((f) => f.type === 'welcome'), 'welcome');
+    await staff.waitForWelcome();
     await openPinPad();
     await typePin(PIN);
     const admin = page.getByTestId('screen-admin');
@@ -92,7 +87,7 @@ describe('admin screen', () => {
     await typePin(PIN);
     await page.getByTestId('screen-admin').waitFor();
     const staff = await RawStaffClient.connect(kiosk.staffUrl, { token: TOKEN });
-    await staff.waitFor(() => staff.frames.find((f) => f.type === 'welcome'), 'welcome');
+    await staff.waitForWelcome();
     staff.send({ type: 'session.start', id: 's1', language: 'en' });
     const reply = await staff.waitForReply('s1');
     await page.getByTestId('screen-notice').waitFor();

@@ -2,9 +2,10 @@
 // a real Chromium on the kiosk page, and an independent staff client on the staff link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, openKioskPage } from '../support/browser.js';
 import { TOKEN, makeDataDir, removeDataDir, runCli, startKioskProcess, type KioskProcess } from '../support/kiosk-process.js';
 import { RawStaffClient } from '../support/raw-staff-client.js';
+import { staffApi } from '../support/staff-api.js';
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -15,9 +16,7 @@ beforeAll(async () => {
   dataDir = await makeDataDir();
   kiosk = await startKioskProcess({ dataDir });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(kiosk.kioskUrl);
-  await page.getByTestId('screen-idle').waitFor();
+  page = await openKioskPage(browser, kiosk.kioskUrl);
 });
 
 afterAll(async () => {
@@ -37,7 +36,7 @@ describe('counter flow', () => {
   it('staff start → notice → "I understand" → logging.start → end → idle', async () => {
     const staff = await RawStaffClient.connect(kiosk.staffUrl);
     staff.send({ type: 'hello', token: TOKEN, client: { name: 'e2e', version: '1' } });
-    const welcome = await staff.waitFor(() => staff.frames.find((f) => f.type === 'welcome'), 'welcome');
+    const welcome = await staff.waitForWelcome();
     expect(welcome).toMatchObject({ protocol: 1, screen: 'connected', activeSession: null });
 
     const sessionId = await startSession(staff, 'start-1');
@@ -73,7 +72,7 @@ describe('counter flow', () => {
 
   it('"I have a question" alerts staff and logs only after an override with its reason', async () => {
     const staff = await RawStaffClient.connect(kiosk.staffUrl, { token: TOKEN });
-    await staff.waitFor(() => staff.frames.find((f) => f.type === 'welcome'), 'welcome');
+    await staff.waitForWelcome();
     const sessionId = await startSession(staff, 'start-2', { language: 'ja', recording: 'audio-video' });
     await page.getByTestId('screen-notice').waitFor();
     expect(await page.getByTestId('screen-notice').getAttribute('lang')).toBe('ja');
@@ -113,8 +112,8 @@ describe('counter flow', () => {
 
   it('answers a malformed frame with an error, stays open and changes nothing', async () => {
     const staff = await RawStaffClient.connect(kiosk.staffUrl, { token: TOKEN });
-    await staff.waitFor(() => staff.frames.find((f) => f.type === 'welcome'), 'welcome');
-    const status = async () => (await fetch(new URL('v1/status', kiosk.staffUrl), { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+    await staff.waitForWelcome();
+    const status = async () => (await staffApi(kiosk.staffUrl).get('v1/status')).json();
     const before = await status();
 
     staff.send('{"type": "session.start", "id": ');
@@ -134,7 +133,7 @@ describe('counter flow', () => {
 
   it('resumes after a disconnect with `since` and misses no event', async () => {
     const first = await RawStaffClient.connect(kiosk.staffUrl, { token: TOKEN });
-    const welcome = await first.waitFor(() => first.frames.find((f) => f.type === 'welcome'), 'welcome');
+    const welcome = await first.waitForWelcome();
     const since = welcome.lastSeq as number;
     const sessionId = await startSession(first, 'start-3');
     first.close();

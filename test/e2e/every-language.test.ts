@@ -3,16 +3,15 @@
 // the right `lang`, and no WCAG 2.2 A/AA violation axe-core can find. Plus the
 // accessibility promises a resident relies on: large text, reduced motion, visible focus,
 // and more time to answer. One `kokuchi serve`, one Chromium, sessions over the staff link.
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFit } from '../../electron/cli/fit-check.js';
 import { KIOSK_SIZES, tourEveryScreen } from '../../electron/cli/screen-tour.js';
 import { LANGUAGE_CODES } from '../../electron/shared/languages.js';
-import { launchChromium } from '../support/browser.js';
-import { TOKEN, makeDataDir, removeDataDir, startKioskProcess, type KioskProcess } from '../support/kiosk-process.js';
+import { launchChromium, openKioskPage } from '../support/browser.js';
+import { TOKEN, makeDataDir, removeDataDir, startKioskProcess, writeKioskConfig, type KioskProcess } from '../support/kiosk-process.js';
+import { staffApi } from '../support/staff-api.js';
 
 /** The office's picker order: not the built-in one, to see that the page follows it. */
 const PICKER_ORDER = ['ja', 'vi', 'ne', 'en', 'zh-Hans', 'my', 'pt-BR', 'ko', 'th', 'fil', 'zh-Hant', 'id', 'es', 'ja-x-easy'];
@@ -25,21 +24,15 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = await makeDataDir();
-  const config = join(dataDir, 'kokuchi.config.json');
   // Thanks and ended screens held until the staff side moves on, so each can be measured;
   // no answer timeout or idle reset in the middle of a measurement.
-  await writeFile(
-    config,
-    JSON.stringify({
-      languages: { enabled: PICKER_ORDER },
-      session: { thanksSeconds: 30, endedSeconds: 60, answerTimeoutSeconds: 600, idleResetSeconds: 3600 },
-    }),
-  );
+  const config = await writeKioskConfig(dataDir, {
+    languages: { enabled: PICKER_ORDER },
+    session: { thanksSeconds: 30, endedSeconds: 60, answerTimeoutSeconds: 600, idleResetSeconds: 3600 },
+  });
   kiosk = await startKioskProcess({ dataDir, config });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: KIOSK_SIZES[0] });
-  await page.goto(kiosk.kioskUrl);
-  await page.getByTestId('screen-idle').waitFor();
+  page = await openKioskPage(browser, kiosk.kioskUrl, KIOSK_SIZES[0]);
   // The page's CSP forbids inline scripts; evaluation through the DevTools protocol is not one.
   await page.evaluate(axe.source);
 });
@@ -51,11 +44,7 @@ afterAll(async () => {
 });
 
 async function staff(path: string, body: unknown = {}): Promise<Record<string, unknown>> {
-  const response = await fetch(new URL(path, kiosk.staffUrl), {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const response = await staffApi(kiosk.staffUrl).post(path, body);
   expect(response.ok).toBe(true);
   return (await response.json()) as Record<string, unknown>;
 }

@@ -1,34 +1,24 @@
 // The kiosk's life as a facilities team and a resident meet it: how a session opens
 // under each office rule, a broken config file, and stopping or killing the kiosk.
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
-import { TOKEN, makeDataDir, removeDataDir, runCli, startKioskProcess } from '../support/kiosk-process.js';
+import { makeDataDir, removeDataDir, runCli, startKioskProcess, writeKioskConfig } from '../support/kiosk-process.js';
+import { staffApi } from '../support/staff-api.js';
 
 let browser: Browser;
 const dirs: string[] = [];
 
-async function dataDirWithConfig(config: unknown): Promise<{ dataDir: string; config: string }> {
+/** A data folder removed when the file is done. */
+async function freshDataDir(): Promise<string> {
   const dataDir = await makeDataDir();
   dirs.push(dataDir);
-  const path = join(dataDir, 'kokuchi.config.json');
-  await writeFile(path, typeof config === 'string' ? config : JSON.stringify(config));
-  return { dataDir, config: path };
+  return dataDir;
 }
 
-async function events(staffUrl: string): Promise<Array<Record<string, unknown>>> {
-  const res = await fetch(new URL('v1/events?after=0&limit=1000', staffUrl), { headers: { authorization: `Bearer ${TOKEN}` } });
-  return ((await res.json()) as { events: Array<Record<string, unknown>> }).events;
-}
-
-function post(staffUrl: string, path: string, body: unknown = {}): Promise<Response> {
-  return fetch(new URL(path, staffUrl), {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+async function dataDirWithConfig(config: unknown): Promise<{ dataDir: string; config: string }> {
+  const dataDir = await freshDataDir();
+  return { dataDir, config: await writeKioskConfig(dataDir, config) };
 }
 
 beforeAll(async () => {
@@ -51,10 +41,10 @@ describe('kiosk lifecycle', () => {
       const notice = page.getByTestId('screen-notice');
       await notice.waitFor();
       expect(await notice.getAttribute('lang')).toBe('vi');
-      const started = (await events(kiosk.staffUrl)).find((e) => e.type === 'session.started');
+      const started = (await staffApi(kiosk.staffUrl).events()).find((e) => e.type === 'session.started');
       expect(started).toMatchObject({ by: 'resident', staffName: null });
       // Staff may not start sessions at this counter.
-      expect((await post(kiosk.staffUrl, 'v1/sessions')).status).toBe(409);
+      expect((await staffApi(kiosk.staffUrl).post('v1/sessions')).status).toBe(409);
       await page.close();
     } finally {
       await kiosk.stop();
@@ -70,7 +60,7 @@ describe('kiosk lifecycle', () => {
       await page.getByTestId('lang-th').click();
       await page.locator('[lang="th"]').first().waitFor();
       expect(await page.getByTestId('screen-notice').count()).toBe(0);
-      expect((await post(kiosk.staffUrl, 'v1/sessions', { language: 'en' })).status).toBe(201);
+      expect((await staffApi(kiosk.staffUrl).post('v1/sessions', { language: 'en' })).status).toBe(201);
       const notice = page.getByTestId('screen-notice');
       await notice.waitFor();
       expect(await notice.getAttribute('lang')).toBe('th');
@@ -89,7 +79,7 @@ describe('kiosk lifecycle', () => {
       const maintenance = page.getByTestId('screen-maintenance');
       await maintenance.waitFor();
       expect(await maintenance.textContent()).toContain('kokuchi.config.json');
-      const res = await post(kiosk.staffUrl, 'v1/sessions');
+      const res = await staffApi(kiosk.staffUrl).post('v1/sessions');
       expect(res.status).toBe(409);
       expect(((await res.json()) as { message: string }).message).toMatch(/maintenance/);
       const doctor = await runCli(['doctor', '--config', config]);
@@ -102,15 +92,14 @@ describe('kiosk lifecycle', () => {
   });
 
   it('closes an open session on SIGTERM and exits 0', async () => {
-    const dataDir = await makeDataDir();
-    dirs.push(dataDir);
+    const dataDir = await freshDataDir();
     let kiosk = await startKioskProcess({ dataDir });
-    const { sessionId } = (await (await post(kiosk.staffUrl, 'v1/sessions')).json()) as { sessionId: string };
+    const { sessionId } = (await (await staffApi(kiosk.staffUrl).post('v1/sessions')).json()) as { sessionId: string };
     expect(await kiosk.stop('SIGTERM')).toBe(0);
 
     kiosk = await startKioskProcess({ dataDir });
     try {
-      const ended = (await events(kiosk.staffUrl)).filter((e) => e.sessionId === sessionId).map((e) => [e.type, e.reason]);
+      const ended = (await staffApi(kiosk.staffUrl).events()).filter((e) => e.sessionId === sessionId).map((e) => [e.type, e.reason]);
       expect(ended).toEqual([
         ['session.started', undefined],
         ['session.ended', 'kiosk-restart'],
@@ -121,16 +110,15 @@ describe('kiosk lifecycle', () => {
   });
 
   it('after a kill -9 mid-recording, the next start stops logging and closes the session', async () => {
-    const dataDir = await makeDataDir();
-    dirs.push(dataDir);
+    const dataDir = await freshDataDir();
     let kiosk = await startKioskProcess({ dataDir });
-    const { sessionId } = (await (await post(kiosk.staffUrl, 'v1/sessions')).json()) as { sessionId: string };
-    expect((await post(kiosk.staffUrl, `v1/sessions/${sessionId}/override`, { reason: 'resident asked staff to proceed' })).status).toBe(200);
+    const { sessionId } = (await (await staffApi(kiosk.staffUrl).post('v1/sessions')).json()) as { sessionId: string };
+    expect((await staffApi(kiosk.staffUrl).post(`v1/sessions/${sessionId}/override`, { reason: 'resident asked staff to proceed' })).status).toBe(200);
     await kiosk.stop('SIGKILL');
 
     kiosk = await startKioskProcess({ dataDir });
     try {
-      const types = (await events(kiosk.staffUrl)).filter((e) => e.sessionId === sessionId).map((e) => `${e.type}:${e.reason ?? ''}`);
+      const types = (await staffApi(kiosk.staffUrl).events()).filter((e) => e.sessionId === sessionId).map((e) => `${e.type}:${e.reason ?? ''}`);
       expect(types).toEqual([
         'session.started:',
         'logging.start:resident asked staff to proceed',
@@ -146,8 +134,7 @@ describe('kiosk lifecycle', () => {
   });
 
   it('refuses a second kiosk on the same data folder with a clear message', async () => {
-    const dataDir = await makeDataDir();
-    dirs.push(dataDir);
+    const dataDir = await freshDataDir();
     const kiosk = await startKioskProcess({ dataDir });
     try {
       await expect(startKioskProcess({ dataDir })).rejects.toThrow(/another Kokuchi process|holds the ledger/i);

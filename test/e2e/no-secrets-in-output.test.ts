@@ -2,27 +2,16 @@
 // not the staff token (from the environment or the file), not a webhook secret, not the
 // admin PIN. The page secret appears exactly once, in the `kiosk ui:` URL, by design.
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeDataDir, removeDataDir, runCli, startKioskProcess } from '../support/kiosk-process.js';
+import { makeDataDir, removeDataDir, runCli, startKioskProcess, writeKioskConfig } from '../support/kiosk-process.js';
 import { RawStaffClient } from '../support/raw-staff-client.js';
+import { unusedLoopbackPort } from '../support/unused-port.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
   for (const dir of dirs) await removeDataDir(dir);
 });
-
-/** A loopback port with nobody listening, so webhook deliveries fail and get retried. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function bridge(kioskUrl: string, secret: string): Promise<'open' | 'refused'> {
   const url = new URL(kioskUrl);
@@ -44,15 +33,12 @@ describe('kokuchi serve output', () => {
     const fileToken = randomBytes(32).toString('base64url');
     const webhookKey = randomBytes(24).toString('base64');
     const pin = '739146285031';
-    const config = join(dataDir, 'kokuchi.config.json');
-    await writeFile(
-      config,
-      JSON.stringify({
-        staffLink: { token: fileToken },
-        webhooks: [{ url: `http://127.0.0.1:${await closedPort()}/hook`, secret: `whsec_${webhookKey}` }],
-        admin: { pin },
-      }),
-    );
+    const config = await writeKioskConfig(dataDir, {
+      staffLink: { token: fileToken },
+      // Nobody listens there, so webhook deliveries fail and get retried.
+      webhooks: [{ url: `http://127.0.0.1:${await unusedLoopbackPort()}/hook`, secret: `whsec_${webhookKey}` }],
+      admin: { pin },
+    });
     const kiosk = await startKioskProcess({ dataDir, config, env: { KOKUCHI_STAFF_TOKEN: envToken } });
     const pageSecret = new URL(kiosk.kioskUrl).searchParams.get('secret') ?? '';
     expect(pageSecret.length).toBeGreaterThan(20);
@@ -71,7 +57,7 @@ describe('kokuchi serve output', () => {
     // WebSocket: a hello, and malformed frames carrying the token.
     const client = await RawStaffClient.connect(kiosk.staffUrl);
     client.send({ type: 'hello', token: envToken, since: 0 });
-    await client.waitFor(() => client.frames.find((f) => f.type === 'welcome'), 'welcome');
+    await client.waitForWelcome();
     client.send(`{"type":"ping","id":"${envToken}`);
     client.send({ type: 'session.start', id: 1, staffName: pageSecret });
     client.send({ type: 'ping', id: 2 });

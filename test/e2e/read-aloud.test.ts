@@ -10,7 +10,7 @@ import type { LanguageCode } from '../../electron/shared/languages.js';
 import { audioFileFor } from '../../renderer/kiosk/audio-manifest.js';
 import { spokenUnits, unitHash } from '../../renderer/kiosk/spoken-units.js';
 import { readAudioManifest } from '../../scripts/audio/audit-audio.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, openKioskPage } from '../support/browser.js';
 import { ROOT, TOKEN, makeDataDir, removeDataDir, startKioskProcess, type KioskProcess } from '../support/kiosk-process.js';
 import { RawStaffClient } from '../support/raw-staff-client.js';
 
@@ -24,11 +24,9 @@ beforeAll(async () => {
   dataDir = await makeDataDir();
   kiosk = await startKioskProcess({ dataDir });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(kiosk.kioskUrl);
-  await page.getByTestId('screen-idle').waitFor();
+  page = await openKioskPage(browser, kiosk.kioskUrl);
   staff = await RawStaffClient.connect(kiosk.staffUrl, { token: TOKEN });
-  await staff.waitFor(() => staff.frames.find((f) => f.type === 'welcome'), 'welcome');
+  await staff.waitForWelcome();
 });
 
 afterAll(async () => {

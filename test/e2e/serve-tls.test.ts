@@ -1,11 +1,11 @@
 // `kokuchi serve` with `staffLink.tls`: it prints an https staff link when the certificate is
 // usable, and when it is not, it exits non-zero with one line naming the file.
-import { execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOKEN, makeDataDir, removeDataDir, runCli, startKioskProcess } from '../support/kiosk-process.js';
+import { TOKEN, makeDataDir, removeDataDir, runCli, startKioskProcess, writeKioskConfig } from '../support/kiosk-process.js';
+import { makeSelfSignedCertificate } from '../support/self-signed-certificate.js';
 
 let dataDir: string;
 let cert: string;
@@ -13,22 +13,15 @@ let key: string;
 
 beforeAll(async () => {
   dataDir = await makeDataDir();
-  cert = join(dataDir, 'cert.pem');
-  key = join(dataDir, 'key.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-    '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-  ], { stdio: 'ignore' });
+  ({ cert, key } = makeSelfSignedCertificate(dataDir));
 });
 
 afterAll(async () => {
   await removeDataDir(dataDir);
 });
 
-async function configWith(tls: { cert: string; key: string }): Promise<string> {
-  const path = join(dataDir, 'kokuchi.config.json');
-  await writeFile(path, JSON.stringify({ staffLink: { tls } }));
-  return path;
+function configWith(tls: { cert: string; key: string }): Promise<string> {
+  return writeKioskConfig(dataDir, { staffLink: { tls } });
 }
 
 describe('kokuchi serve with staffLink.tls', () => {

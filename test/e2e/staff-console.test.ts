@@ -4,8 +4,9 @@
 import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, openKioskPage } from '../support/browser.js';
 import { TOKEN, makeDataDir, removeDataDir, startKioskProcess, type KioskProcess } from '../support/kiosk-process.js';
+import { staffApi } from '../support/staff-api.js';
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -18,9 +19,7 @@ beforeAll(async () => {
   dataDir = await makeDataDir();
   kiosk = await startKioskProcess({ dataDir });
   browser = await launchChromium();
-  kioskPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await kioskPage.goto(kiosk.kioskUrl);
-  await kioskPage.getByTestId('screen-idle').waitFor();
+  kioskPage = await openKioskPage(browser, kiosk.kioskUrl);
   staffPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // A CSP violation or a script error shows up here.
   staffPage.on('console', (message) => {
@@ -119,8 +118,7 @@ describe('staff console', () => {
     expect(await staffPage.getByTestId('start-session').isDisabled()).toBe(false);
 
     // What the console did is what the ledger holds.
-    const res = await fetch(new URL('v1/events?after=0&limit=1000', kiosk.staffUrl), { headers: { authorization: `Bearer ${TOKEN}` } });
-    const { events } = (await res.json()) as { events: Array<Record<string, unknown>> };
+    const events = await staffApi(kiosk.staffUrl).events();
     expect(events.find((e) => e.type === 'session.started')).toMatchObject({ by: 'staff', staffName: '佐藤', recording: 'audio-video' });
     expect(events.find((e) => e.type === 'logging.start')).toMatchObject({ by: 'staff-override', reason: '目的を説明し、了解を得た' });
     expect(pageProblems).toEqual([]);

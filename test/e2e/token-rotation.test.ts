@@ -1,10 +1,10 @@
 // `kokuchi token --rotate` beside a running `kokuchi serve` on the same data folder, as an
 // office's IT person would do it: the kiosk takes the new token without a restart and shuts
 // out every staff app still holding the old one; a token fixed elsewhere is not "rotated".
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type KioskProcess, makeDataDir, removeDataDir, runCli, startKioskProcess } from '../support/kiosk-process.js';
+import { type KioskProcess, makeDataDir, removeDataDir, runCli, startKioskProcess, writeKioskConfig } from '../support/kiosk-process.js';
 import { RawStaffClient } from '../support/raw-staff-client.js';
 
 /** An empty KOKUCHI_STAFF_TOKEN counts as unset, so the kiosk uses its settings' token. */
@@ -30,10 +30,6 @@ function status(staffUrl: string, token: string): Promise<number> {
   return fetch(new URL('v1/status', staffUrl), { headers: { authorization: `Bearer ${token}` } }).then((res) => res.status);
 }
 
-async function welcomed(client: RawStaffClient): Promise<void> {
-  await client.waitFor(() => client.frames.find((f) => f.type === 'welcome'), 'welcome');
-}
-
 describe('kokuchi token --rotate', () => {
   it('takes effect in the running kiosk: old-token sockets close with 4401, old token gets 401, new token works', async () => {
     const dir = await dataDir();
@@ -48,8 +44,8 @@ describe('kokuchi token --rotate', () => {
     const byHeader = await RawStaffClient.connect(kiosk.staffUrl, { token: oldToken });
     const byHello = await RawStaffClient.connect(kiosk.staffUrl);
     byHello.send({ type: 'hello', token: oldToken });
-    await welcomed(byHeader);
-    await welcomed(byHello);
+    await byHeader.waitForWelcome();
+    await byHello.waitForWelcome();
 
     const rotated = await runCli(['token', '--rotate', '--data', dir], NO_ENV_TOKEN);
     expect(rotated.code).toBe(0);
@@ -65,7 +61,7 @@ describe('kokuchi token --rotate', () => {
     expect(await status(kiosk.staffUrl, newToken)).toBe(200);
     const fresh = await RawStaffClient.connect(kiosk.staffUrl);
     fresh.send({ type: 'hello', token: newToken });
-    await welcomed(fresh);
+    await fresh.waitForWelcome();
     fresh.close();
 
     expect(await kiosk.stop()).toBe(0);
@@ -92,8 +88,7 @@ describe('kokuchi token --rotate', () => {
   it('refuses when the configuration file sets the token, found the way the kiosk finds it', async () => {
     const dir = await dataDir();
     const configToken = 'C'.repeat(43);
-    const config = join(dir, 'kokuchi.config.json');
-    await writeFile(config, JSON.stringify({ staffLink: { token: configToken } }));
+    const config = await writeKioskConfig(dir, { staffLink: { token: configToken } });
     for (const args of [['--data', dir], ['--data', dir, '--config', config]]) {
       const refused = await runCli(['token', '--rotate', ...args], NO_ENV_TOKEN);
       expect(refused.code).toBe(1);

@@ -1,10 +1,11 @@
 // Webhooks across crashes: a real `kokuchi serve` killed with SIGKILL twice while the
 // receiver is down, then restarted; every event still arrives, in seq order, signed.
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOKEN, makeDataDir, removeDataDir, startKioskProcess, type KioskProcess } from '../support/kiosk-process.js';
+import { makeDataDir, removeDataDir, startKioskProcess, writeKioskConfig, type KioskProcess } from '../support/kiosk-process.js';
 import { ledgerLines } from '../support/ledger-lines.js';
+import { staffApi, type StaffApi } from '../support/staff-api.js';
 import { TEST_SECRET, WebhookReceiver } from '../support/webhook-receiver.js';
 
 let dataDir: string;
@@ -12,18 +13,20 @@ let configPath: string;
 let receiver: WebhookReceiver;
 let kiosk: KioskProcess | null = null;
 
+/** The staff link of the kiosk running now. */
+function staffLink(): StaffApi {
+  if (!kiosk) throw new Error('no kiosk is running');
+  return staffApi(kiosk.staffUrl);
+}
+
 async function post(path: string, body: unknown = {}): Promise<Record<string, unknown>> {
-  const res = await fetch(new URL(path, kiosk?.staffUrl), {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const res = await staffLink().post(path, body);
   expect(res.status).toBeLessThan(300);
   return (await res.json()) as Record<string, unknown>;
 }
 
 async function status(): Promise<{ ledger: { lastSeq: number }; webhooks: Array<Record<string, unknown>> }> {
-  const res = await fetch(new URL('v1/status', kiosk?.staffUrl), { headers: { authorization: `Bearer ${TOKEN}` } });
+  const res = await staffLink().get('v1/status');
   return (await res.json()) as { ledger: { lastSeq: number }; webhooks: Array<Record<string, unknown>> };
 }
 
@@ -47,8 +50,7 @@ async function crash(): Promise<void> {
 beforeAll(async () => {
   dataDir = await makeDataDir();
   receiver = await WebhookReceiver.listen();
-  configPath = join(dataDir, 'kokuchi.config.json');
-  await writeFile(configPath, JSON.stringify({ webhooks: [{ url: receiver.url(), secret: TEST_SECRET }] }));
+  configPath = await writeKioskConfig(dataDir, { webhooks: [{ url: receiver.url(), secret: TEST_SECRET }] });
 });
 
 afterAll(async () => {

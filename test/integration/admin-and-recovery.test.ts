@@ -1,12 +1,11 @@
 // The admin calls and the screen recovery, in the real core with a real ledger in a temp
 // folder and the staff link on loopback.
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { KioskCore, StartKioskOptions } from '../../electron/core/kiosk-core.js';
-import { startKiosk } from '../../electron/core/start-kiosk.js';
-import { ROOT, TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
+import { startCoreInProcess } from '../support/kiosk-in-process.js';
+import { TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
 import { RawStaffClient } from '../support/raw-staff-client.js';
+import { staffApi } from '../support/staff-api.js';
 
 const PIN = '2580';
 const cores: KioskCore[] = [];
@@ -15,27 +14,13 @@ const dirs: string[] = [];
 async function kiosk(config: object, extra: Partial<StartKioskOptions> = {}): Promise<{ core: KioskCore; dataDir: string }> {
   const dataDir = await makeDataDir();
   dirs.push(dataDir);
-  const configPath = join(dataDir, 'kokuchi.config.json');
-  await writeFile(configPath, JSON.stringify(config));
-  const settings = new Map<string, unknown>();
-  const core = await startKiosk({
-    dataDir,
-    configPath,
-    settings: { get: (k) => settings.get(k), set: (k, v) => void settings.set(k, v) },
-    version: '9.9.9-test',
-    localesDir: join(ROOT, 'locales'),
-    overrides: { host: '127.0.0.1', port: 0, token: TOKEN },
-    ...extra,
-  });
+  const core = await startCoreInProcess({ dataDir, config, version: '9.9.9-test', ...extra });
   cores.push(core);
   return { core, dataDir };
 }
 
-async function ledgerEvents(core: KioskCore, after = 0): Promise<Array<Record<string, unknown>>> {
-  const res = await fetch(new URL(`v1/events?after=${after}&limit=1000`, core.staffLinkUrl), {
-    headers: { authorization: `Bearer ${TOKEN}` },
-  });
-  return ((await res.json()) as { events: Array<Record<string, unknown>> }).events;
+function ledgerEvents(core: KioskCore, after = 0): Promise<Array<Record<string, unknown>>> {
+  return staffApi(core.staffLinkUrl).events(after);
 }
 
 async function unlock(core: KioskCore): Promise<string> {
@@ -61,7 +46,7 @@ describe('admin calls', () => {
       webhooks: [{ url: 'http://127.0.0.1:9/hook', secret: 'whsec_c2VjcmV0' }],
     });
     const staff = await RawStaffClient.connect(core.staffLinkUrl, { token: TOKEN });
-    await staff.waitFor(() => staff.frames.find((f) => f.type === 'welcome'), 'welcome');
+    await staff.waitForWelcome();
 
     const status = await core.call('adminStatus', { adminSession: await unlock(core) });
     expect(status).toMatchObject({

@@ -1,15 +1,15 @@
 // The office's language settings as a resident meets them: `languages.enabled` is the
 // picker's order, and hiding unreviewed translations (all of them, today) leaves nothing to
 // offer, so the kiosk goes to maintenance and says why instead of showing an empty picker.
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { PageServer } from '../../electron/cli/page-server.js';
 import type { KioskCore } from '../../electron/core/kiosk-core.js';
-import { startKiosk } from '../../electron/core/start-kiosk.js';
 import { launchChromium } from '../support/browser.js';
-import { ROOT, TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
+import { startCoreInProcess } from '../support/kiosk-in-process.js';
+import { ROOT, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
+import { staffApi } from '../support/staff-api.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -19,17 +19,7 @@ afterEach(async () => {
 async function kioskWith(config: unknown): Promise<KioskCore> {
   const dataDir = await makeDataDir();
   cleanups.push(() => removeDataDir(dataDir));
-  const configPath = join(dataDir, 'kokuchi.config.json');
-  await writeFile(configPath, JSON.stringify(config));
-  const settings = new Map<string, unknown>();
-  const core = await startKiosk({
-    dataDir,
-    configPath,
-    settings: { get: (key) => settings.get(key), set: (key, value) => void settings.set(key, value) },
-    version: '0.0.0-test',
-    localesDir: join(ROOT, 'locales'),
-    overrides: { host: '127.0.0.1', port: 0, token: TOKEN },
-  });
+  const core = await startCoreInProcess({ dataDir, config });
   cleanups.push(() => core.close());
   return core;
 }
@@ -52,11 +42,7 @@ describe('languages in the configuration', () => {
     expect(view.languages).toEqual([]);
     expect(view.problems).toContainEqual(expect.stringContaining('no language can be offered'));
 
-    const started = await fetch(new URL('v1/sessions', core.staffLinkUrl), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ language: 'ja' }),
-    });
+    const started = await staffApi(core.staffLinkUrl).post('v1/sessions', { language: 'ja' });
     expect(started.status).toBe(409);
 
     const page = await PageServer.listen(core, join(ROOT, 'dist', 'renderer'), 0);

@@ -1,11 +1,11 @@
 // `/metrics` and the webhook part of `/v1/status` on the real core: a real ledger in a
 // temp folder, the staff link on loopback, and a webhook receiver that checks signatures.
-import { readdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskCore } from '../../electron/core/kiosk-core.js';
-import { startKiosk } from '../../electron/core/start-kiosk.js';
-import { ROOT, TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
+import { startCoreInProcess } from '../support/kiosk-in-process.js';
+import { TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
 import { RawStaffClient } from '../support/raw-staff-client.js';
 import { TEST_SECRET, WebhookReceiver } from '../support/webhook-receiver.js';
 
@@ -13,7 +13,6 @@ let core: KioskCore;
 let dataDir: string;
 let receiver: WebhookReceiver;
 let staff: RawStaffClient;
-const settings = new Map<string, unknown>();
 const auth = { authorization: `Bearer ${TOKEN}` };
 
 async function api(path: string, init: RequestInit = {}): Promise<Record<string, unknown>> {
@@ -50,18 +49,9 @@ beforeAll(async () => {
   url.username = 'hook';
   url.password = 'p@ss';
   url.search = '?token=query-secret';
-  const configPath = join(dataDir, 'kokuchi.config.json');
-  await writeFile(configPath, JSON.stringify({ webhooks: [{ url: url.toString(), secret: TEST_SECRET }] }));
-  core = await startKiosk({
-    dataDir,
-    configPath,
-    settings: { get: (k) => settings.get(k), set: (k, v) => void settings.set(k, v) },
-    version: '0.0.0-test',
-    localesDir: join(ROOT, 'locales'),
-    overrides: { host: '127.0.0.1', port: 0, token: TOKEN },
-  });
+  core = await startCoreInProcess({ dataDir, config: { webhooks: [{ url: url.toString(), secret: TEST_SECRET }] } });
   staff = await RawStaffClient.connect(core.staffLinkUrl, { token: TOKEN });
-  await staff.waitFor(() => staff.frames.find((f) => f.type === 'welcome'), 'welcome');
+  await staff.waitForWelcome();
   await counterSession('acknowledged');
   await counterSession('questioned');
 });

@@ -1,48 +1,34 @@
 // The integrators' StaffClient against the real core on loopback: typed commands with
 // the kiosk's answers, refused tokens, and resume through dropped connections and a
 // kiosk restart without losing or repeating an event.
-import { createServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskCore } from '../../electron/core/kiosk-core.js';
-import { startKiosk } from '../../electron/core/start-kiosk.js';
 import { StaffClient, type LedgerEvent, type ConnectionState } from '../../electron/staff-client/index.js';
 import { CuttingProxy } from '../support/cutting-proxy.js';
-import { ROOT, TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
+import { memorySettings, startCoreInProcess } from '../support/kiosk-in-process.js';
+import { TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
+import { staffApi } from '../support/staff-api.js';
+import { unusedLoopbackPort } from '../support/unused-port.js';
 
 let core: KioskCore;
 let dataDir: string;
 let port: number;
-const settings = new Map<string, unknown>();
-const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+// Kept across the restart below, as the settings file would be.
+const settings = memorySettings();
 
 function startCore(): Promise<KioskCore> {
-  return startKiosk({
-    dataDir,
-    settings: { get: (k) => settings.get(k), set: (k, v) => void settings.set(k, v) },
-    version: '0.0.0-test',
-    localesDir: join(ROOT, 'locales'),
-    overrides: { host: '127.0.0.1', port, token: TOKEN },
-  });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port: free } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return free;
+  return startCoreInProcess({ dataDir, settings, overrides: { port } });
 }
 
 async function post(path: string, body: unknown = {}): Promise<Record<string, unknown>> {
-  const res = await fetch(new URL(path, core.staffLinkUrl), { method: 'POST', headers: auth, body: JSON.stringify(body) });
+  const res = await staffApi(core.staffLinkUrl).post(path, body);
   expect(res.status).toBeLessThan(300);
   return (await res.json()) as Record<string, unknown>;
 }
 
 async function ledgerAfter(after: number): Promise<LedgerEvent[]> {
-  const res = await fetch(new URL(`v1/events?after=${after}&limit=1000`, core.staffLinkUrl), { headers: auth });
+  const res = await staffApi(core.staffLinkUrl).get(`v1/events?after=${after}&limit=1000`);
   return ((await res.json()) as { events: LedgerEvent[] }).events;
 }
 
@@ -63,7 +49,7 @@ function collect(client: StaffClient): { events: LedgerEvent[]; states: Connecti
 
 beforeAll(async () => {
   dataDir = await makeDataDir();
-  port = await freePort();
+  port = await unusedLoopbackPort();
   core = await startCore();
 });
 

@@ -5,8 +5,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskCore } from '../../electron/core/kiosk-core.js';
-import { startKiosk } from '../../electron/core/start-kiosk.js';
-import { ROOT, TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
+import { startCoreInProcess } from '../support/kiosk-in-process.js';
+import { makeDataDir, removeDataDir } from '../support/kiosk-process.js';
+import { staffApi } from '../support/staff-api.js';
 
 const SECRET = 'kiosk page secret content';
 let withConsole: KioskCore;
@@ -14,15 +15,7 @@ let withoutConsole: KioskCore;
 const dirs: string[] = [];
 
 function start(consoleDir: string | undefined, dataDir: string): Promise<KioskCore> {
-  const settings = new Map<string, unknown>();
-  return startKiosk({
-    dataDir,
-    settings: { get: (k) => settings.get(k), set: (k, v) => void settings.set(k, v) },
-    version: '0.0.0-test',
-    localesDir: join(ROOT, 'locales'),
-    overrides: { host: '127.0.0.1', port: 0, token: TOKEN },
-    ...(consoleDir !== undefined && { consoleDir }),
-  });
+  return startCoreInProcess({ dataDir, ...(consoleDir !== undefined && { consoleDir }) });
 }
 
 /** A raw request, so the path goes out exactly as written (fetch would normalise `..`). */
@@ -81,7 +74,7 @@ describe('staff console files', () => {
   it('answers an unknown asset with a plain 404 that does not count as a failed login', async () => {
     const base = withConsole.staffLinkUrl;
     for (let i = 0; i < 8; i++) expect((await get(base, `/assets/missing-${i}.js`)).status).toBe(404);
-    const status = await fetch(new URL('v1/status', base), { headers: { authorization: `Bearer ${TOKEN}` } });
+    const status = await staffApi(base).get('v1/status');
     expect(status.status).toBe(200);
   });
 

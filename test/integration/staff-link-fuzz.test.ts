@@ -4,13 +4,13 @@
 // and the ledger must hold only what the valid commands in between wrote.
 import { request as httpRequest, Agent } from 'node:http';
 import { connect as netConnect } from 'node:net';
-import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { KioskCore } from '../../electron/core/kiosk-core.js';
-import { startKiosk } from '../../electron/core/start-kiosk.js';
-import { ROOT, TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
+import { startCoreInProcess } from '../support/kiosk-in-process.js';
+import { TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
 import { RawStaffClient, type Frame } from '../support/raw-staff-client.js';
+import { staffApi } from '../support/staff-api.js';
 import { fuzzSeed, seededRandom } from '../support/seeded-random.js';
 import { FRAME_LIMIT, hostileFrame, hostileRequest, wrongAuthorization, type HttpCase } from '../support/staff-fuzz-cases.js';
 
@@ -27,7 +27,6 @@ const CONTRACT_STATUSES = [200, 201, 400, 401, 404, 409, 413, 429];
 let core: KioskCore;
 let dataDir: string;
 let base: string;
-const settings = new Map<string, unknown>();
 const escaped: unknown[] = [];
 const onEscape = (error: unknown) => escaped.push(error);
 
@@ -35,13 +34,7 @@ beforeAll(async () => {
   process.on('unhandledRejection', onEscape);
   process.on('uncaughtException', onEscape);
   dataDir = await makeDataDir();
-  core = await startKiosk({
-    dataDir,
-    settings: { get: (k) => settings.get(k), set: (k, v) => void settings.set(k, v) },
-    version: '0.0.0-fuzz',
-    localesDir: join(ROOT, 'locales'),
-    overrides: { host: '127.0.0.1', port: 0, token: TOKEN },
-  });
+  core = await startCoreInProcess({ dataDir });
   base = core.staffLinkUrl;
 });
 
@@ -53,7 +46,7 @@ afterAll(async () => {
 });
 
 async function lastSeq(): Promise<number> {
-  const res = await fetch(new URL('v1/status', base), { headers: { authorization: `Bearer ${TOKEN}` } });
+  const res = await staffApi(base).get('v1/status');
   return ((await res.json()) as { ledger: { lastSeq: number } }).ledger.lastSeq;
 }
 
@@ -288,8 +281,7 @@ describe(`staff link under fuzz (KOKUCHI_FUZZ_SEED=${SEED})`, () => {
     last.client.send({ type: 'ping', id: 'after' });
     expect(await last.next('final ping'), seen).toMatchObject({ type: 'result', id: 'after', ok: true });
     last.client.close();
-    const res = await fetch(new URL(`v1/events?after=${before}&limit=1000`, base), { headers: { authorization: `Bearer ${TOKEN}` } });
-    const { events } = (await res.json()) as { events: Array<{ type: string }> };
+    const events = await staffApi(base).events(before);
     expect(events.map((event) => event.type), seen).toEqual(expectedEvents);
     expect(escaped, seen).toEqual([]);
   }, 120_000);

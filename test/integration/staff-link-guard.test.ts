@@ -2,31 +2,25 @@
 // (the 127.0.0.0/8 loopback gives each client its own), a rotated token shuts out every
 // connection made with the old one at once, and a socket that never says `hello` is closed.
 import { request as httpRequest } from 'node:http';
-import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openSettings } from '../../electron/cli/settings-file.js';
 import type { KioskCore } from '../../electron/core/kiosk-core.js';
-import { startKiosk } from '../../electron/core/start-kiosk.js';
 import { StaffLink } from '../../electron/core/staff-link/staff-link.js';
 import type { StaffLinkCore } from '../../electron/core/staff-link/staff-link-core.js';
-import { ROOT, TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
+import { startCoreInProcess } from '../support/kiosk-in-process.js';
+import { TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
 import { RawStaffClient } from '../support/raw-staff-client.js';
 
 const dirs: string[] = [];
 const cores: KioskCore[] = [];
 
-async function kiosk(overrides: { token?: string } = {}): Promise<{ core: KioskCore; settings: ReturnType<typeof openSettings> }> {
+/** Without `token` the kiosk uses the pairing token in its settings file, as `kokuchi serve` does. */
+async function kiosk({ token }: { token?: string } = {}): Promise<{ core: KioskCore; settings: ReturnType<typeof openSettings> }> {
   const dataDir = await makeDataDir();
   dirs.push(dataDir);
   const settings = openSettings(dataDir);
-  const core = await startKiosk({
-    dataDir,
-    settings,
-    version: '0.0.0-test',
-    localesDir: join(ROOT, 'locales'),
-    overrides: { host: '127.0.0.1', port: 0, ...overrides },
-  });
+  const core = await startCoreInProcess({ dataDir, settings, overrides: { token } });
   cores.push(core);
   return { core, settings };
 }
@@ -78,7 +72,7 @@ describe('token rotation while the kiosk runs', () => {
     const byHeader = await RawStaffClient.connect(core.staffLinkUrl, { token: oldToken });
     const byHello = await RawStaffClient.connect(core.staffLinkUrl);
     byHello.send({ type: 'hello', token: oldToken });
-    for (const client of [byHeader, byHello]) await client.waitFor(() => client.frames.find((f) => f.type === 'welcome'), 'welcome');
+    for (const client of [byHeader, byHello]) await client.waitForWelcome();
     const waiting = await RawStaffClient.connect(core.staffLinkUrl); // not yet authenticated: judged by its hello
 
     const newToken = 'N'.repeat(43);
@@ -90,7 +84,7 @@ describe('token rotation while the kiosk runs', () => {
     expect((await fetch(new URL('v1/status', core.staffLinkUrl), auth(oldToken))).status).toBe(401);
     expect((await fetch(new URL('v1/status', core.staffLinkUrl), auth(newToken))).status).toBe(200);
     waiting.send({ type: 'hello', token: newToken });
-    await waiting.waitFor(() => waiting.frames.find((f) => f.type === 'welcome'), 'welcome with the new token');
+    await waiting.waitForWelcome('welcome with the new token');
     waiting.send({ type: 'ping', id: 'still-here' });
     expect(await waiting.waitForReply('still-here')).toMatchObject({ type: 'result', ok: true });
     waiting.close();
@@ -99,7 +93,7 @@ describe('token rotation while the kiosk runs', () => {
   it('ignores the settings when the token is fixed by the configuration or environment', async () => {
     const { core, settings } = await kiosk({ token: TOKEN });
     const client = await RawStaffClient.connect(core.staffLinkUrl, { token: TOKEN });
-    await client.waitFor(() => client.frames.find((f) => f.type === 'welcome'), 'welcome');
+    await client.waitForWelcome();
     settings.set('staffToken', 'N'.repeat(43));
     client.send({ type: 'ping', id: 1 });
     expect(await client.waitForReply(1)).toMatchObject({ type: 'result', ok: true });
@@ -136,7 +130,7 @@ describe('hello deadline', () => {
     const greeted = await RawStaffClient.connect(link.url);
     const silent = await RawStaffClient.connect(link.url);
     greeted.send({ type: 'hello', token: TOKEN });
-    await greeted.waitFor(() => greeted.frames.find((f) => f.type === 'welcome'), 'welcome');
+    await greeted.waitForWelcome();
     expect(await silent.waitForClose()).toBe(4401);
     greeted.send({ type: 'ping', id: 'after-deadline' });
     expect(await greeted.waitForReply('after-deadline')).toMatchObject({ type: 'result', ok: true });

@@ -1,15 +1,15 @@
 // The staff link over TLS from `staffLink.tls`, with a throwaway self-signed certificate
 // made by the `openssl` command: HTTPS and WSS work for a client that trusts it, plain
 // HTTP gets nothing, and a certificate file that cannot be used stops the start by name.
-import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskCore } from '../../electron/core/kiosk-core.js';
-import { startKiosk } from '../../electron/core/start-kiosk.js';
-import { ROOT, TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
+import { startCoreInProcess } from '../support/kiosk-in-process.js';
+import { TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
+import { makeSelfSignedCertificate } from '../support/self-signed-certificate.js';
 
 let dataDir: string;
 let cert: string;
@@ -17,17 +17,8 @@ let key: string;
 let ca: Buffer;
 let core: KioskCore;
 
-async function kioskWith(tls: { cert: string; key: string }, dir = dataDir): Promise<KioskCore> {
-  const config = join(dir, 'kokuchi.config.json');
-  await writeFile(config, JSON.stringify({ staffLink: { tls } }));
-  return startKiosk({
-    dataDir: dir,
-    configPath: config,
-    settings: new Map<string, unknown>(),
-    version: '0.0.0-test',
-    localesDir: join(ROOT, 'locales'),
-    overrides: { host: '127.0.0.1', port: 0, token: TOKEN },
-  });
+function kioskWith(tls: { cert: string; key: string }, dir = dataDir): Promise<KioskCore> {
+  return startCoreInProcess({ dataDir: dir, config: { staffLink: { tls } } });
 }
 
 function httpsGet(url: string, options: { ca?: Buffer; token?: string }): Promise<{ status: number; body: string }> {
@@ -48,12 +39,7 @@ beforeAll(async () => {
   dataDir = await makeDataDir();
   const tlsDir = join(dataDir, 'tls');
   await mkdir(tlsDir);
-  cert = join(tlsDir, 'cert.pem');
-  key = join(tlsDir, 'key.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-    '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-  ], { stdio: 'ignore' });
+  ({ cert, key } = makeSelfSignedCertificate(tlsDir));
   ca = await readFile(cert);
   core = await kioskWith({ cert, key });
 });
@@ -108,15 +94,7 @@ describe('staff link certificate problems', () => {
     try {
       await expect(kioskWith(tls(), dir)).rejects.toThrow(message);
       // The failed start released the ledger lock: the same folder starts cleanly without TLS.
-      await writeFile(join(dir, 'kokuchi.config.json'), '{}');
-      const plain = await startKiosk({
-        dataDir: dir,
-        configPath: join(dir, 'kokuchi.config.json'),
-        settings: new Map<string, unknown>(),
-        version: '0.0.0-test',
-        localesDir: join(ROOT, 'locales'),
-        overrides: { host: '127.0.0.1', port: 0, token: TOKEN },
-      });
+      const plain = await startCoreInProcess({ dataDir: dir, config: {} });
       await plain.close();
     } finally {
       await removeDataDir(dir);

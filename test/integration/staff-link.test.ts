@@ -1,17 +1,16 @@
 // The staff link over real HTTP and a real WebSocket on loopback, with the real core
 // and a real ledger in a temp folder: the contract of staff-link.md, point by point.
-import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskCore } from '../../electron/core/kiosk-core.js';
-import { startKiosk } from '../../electron/core/start-kiosk.js';
-import { ROOT, TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
+import { memorySettings, startCoreInProcess } from '../support/kiosk-in-process.js';
+import { TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
 import { RawStaffClient } from '../support/raw-staff-client.js';
 
 let core: KioskCore;
 let dataDir: string;
 let base: string;
-const settings = new Map<string, unknown>();
+const settings = memorySettings();
 const auth = { authorization: `Bearer ${TOKEN}` };
 
 async function api(path: string, init: RequestInit = {}): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -21,13 +20,7 @@ async function api(path: string, init: RequestInit = {}): Promise<{ status: numb
 
 beforeAll(async () => {
   dataDir = await makeDataDir();
-  core = await startKiosk({
-    dataDir,
-    settings: { get: (k) => settings.get(k), set: (k, v) => void settings.set(k, v) },
-    version: '0.0.0-test',
-    localesDir: join(ROOT, 'locales'),
-    overrides: { host: '127.0.0.1', port: 0, token: TOKEN },
-  });
+  core = await startCoreInProcess({ dataDir, settings });
   base = core.staffLinkUrl;
 });
 
@@ -101,7 +94,7 @@ describe('staff link WebSocket', () => {
   it('replays from `since` in order, then streams live events', async () => {
     const client = await RawStaffClient.connect(base);
     client.send({ type: 'hello', token: TOKEN, since: 0 });
-    const welcome = await client.waitFor(() => client.frames.find((f) => f.type === 'welcome'), 'welcome');
+    const welcome = await client.waitForWelcome();
     await client.waitFor(() => client.events().length >= (welcome.lastSeq as number), 'replay');
     expect(client.events().map((e) => e.seq)).toEqual(Array.from({ length: welcome.lastSeq as number }, (_, i) => i + 1));
     client.send({ type: 'session.start', id: 1 });
@@ -116,7 +109,7 @@ describe('staff link WebSocket', () => {
 
   it('closes a signed-in socket whose later hello carries a wrong token', async () => {
     const client = await RawStaffClient.connect(base, { token: TOKEN });
-    await client.waitFor(() => client.frames.find((f) => f.type === 'welcome'), 'welcome');
+    await client.waitForWelcome();
     client.send({ type: 'hello', token: 'not-the-token' });
     expect(await client.waitForClose()).toBe(4401);
     expect(client.frames.filter((f) => f.type === 'welcome')).toHaveLength(1);

@@ -1,13 +1,14 @@
 // The webhook outbox against a real ledger in a temp folder and a real receiver on
 // loopback that checks every signature with the independent `standardwebhooks` package.
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConsentLedger } from '../../electron/core/ledger/consent-ledger.js';
-import { startKiosk } from '../../electron/core/start-kiosk.js';
 import { WebhookOutbox, type WebhookEndpoint } from '../../electron/core/webhooks/webhook-outbox.js';
-import { ROOT, TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
+import { memorySettings, startCoreInProcess } from '../support/kiosk-in-process.js';
+import { makeDataDir, removeDataDir } from '../support/kiosk-process.js';
 import { ledgerLines } from '../support/ledger-lines.js';
+import { staffApi } from '../support/staff-api.js';
 import { TEST_SECRET, WebhookReceiver } from '../support/webhook-receiver.js';
 
 /** Short timeout and retries so a test sees many failures quickly; the defaults are 10 s and 1 s–5 min. */
@@ -53,7 +54,11 @@ describe('webhook outbox', () => {
     const outbox = await openOutbox(dataDir, ledger, [{ url: receiver.url(), secret: TEST_SECRET }]);
 
     await session(ledger, 'during-500s');
-    await receiver.waitFor(() => (outbox.status()[0]?.failures ?? 0) >= 3, 'three failed attempts');
+    // Read while it waits to retry (between attempts nextAttemptAt is null).
+    await receiver.waitFor(
+      () => (outbox.status()[0]?.failures ?? 0) >= 3 && outbox.status()[0]?.nextAttemptAt != null,
+      'three failed attempts and a retry waiting',
+    );
     const failing = outbox.status()[0];
     expect(failing).toMatchObject({ url: receiver.url(), backlog: 4, lastError: 'answered HTTP 500' });
     expect(failing?.failures).toBeGreaterThanOrEqual(3);
@@ -136,27 +141,16 @@ describe('webhook outbox', () => {
     const dataDir = await makeDataDir();
     const receiver = await WebhookReceiver.listen();
     cleanups.push(() => removeDataDir(dataDir), () => receiver.down());
-    const settings = new Map<string, unknown>();
-    const configPath = join(dataDir, 'kokuchi.config.json');
-    const start = () =>
-      startKiosk({
-        dataDir,
-        configPath,
-        settings: { get: (k) => settings.get(k), set: (k, v) => void settings.set(k, v) },
-        version: '0.0.0-test',
-        localesDir: join(ROOT, 'locales'),
-        overrides: { host: '127.0.0.1', port: 0, token: TOKEN },
-      });
+    // The same kiosk twice: its settings (kioskId) carry over the restart.
+    const settings = memorySettings();
 
-    await writeFile(configPath, JSON.stringify({ webhooks: [] }));
-    const before = await start();
-    const started = await fetch(new URL('v1/sessions', before.staffLinkUrl), { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+    const before = await startCoreInProcess({ dataDir, settings, config: { webhooks: [] } });
+    const started = await staffApi(before.staffLinkUrl).post('v1/sessions');
     expect(started.status).toBe(201);
     await before.close();
     const history = (await ledgerLines(join(dataDir, 'ledger'))).length;
 
-    await writeFile(configPath, JSON.stringify({ webhooks: [{ url: receiver.url(), secret: TEST_SECRET }] }));
-    const after = await start();
+    const after = await startCoreInProcess({ dataDir, settings, config: { webhooks: [{ url: receiver.url(), secret: TEST_SECRET }] } });
     cleanups.push(() => after.close());
     await receiver.waitFor(() => receiver.accepted().length >= 1, "this start's kiosk.started");
     const first = JSON.parse(receiver.accepted()[0]?.body ?? '{}') as { seq: number; type: string };

@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core: no browser download, the same binary CI installs.
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.KOKUCHI_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -17,4 +17,12 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/** A new tab on the kiosk page, once it shows the idle screen; the default size is the common 1280×800 tablet. */
+export async function openKioskPage(browser: Browser, kioskUrl: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.goto(kioskUrl);
+  await page.getByTestId('screen-idle').waitFor();
+  return page;
 }

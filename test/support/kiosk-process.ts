@@ -1,7 +1,7 @@
 // Runs the real headless shell (`node bin/kokuchi.mjs serve`) as a child process, the
 // way a deployment or an outside test would, and reads the two lines it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -25,6 +25,13 @@ export async function makeDataDir(): Promise<string> {
 
 export async function removeDataDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+/** Writes `kokuchi.config.json` in the data folder (a string as it is, so a test can write a broken file) and returns its path. */
+export async function writeKioskConfig(dataDir: string, config: unknown): Promise<string> {
+  const path = join(dataDir, 'kokuchi.config.json');
+  await writeFile(path, typeof config === 'string' ? config : JSON.stringify(config));
+  return path;
 }
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {

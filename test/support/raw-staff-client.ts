@@ -59,6 +59,11 @@ export class RawStaffClient {
     }
   }
 
+  /** The `welcome` frame: the kiosk took the token and the connection is ready for commands. */
+  waitForWelcome(what = 'welcome'): Promise<Frame> {
+    return this.waitFor(() => this.frames.find((f) => f.type === 'welcome'), what);
+  }
+
   waitForEvent(type: string, sessionId?: string): Promise<Record<string, unknown>> {
     return this.waitFor(
       () => this.events().find((e) => e.type === type && (sessionId === undefined || e.sessionId === sessionId)),

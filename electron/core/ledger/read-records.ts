@@ -28,6 +28,16 @@ async function firstRecord(dir: string, segment: string): Promise<LedgerRecord |
   }
 }
 
+/** Retention may delete a listed segment while it is being read: its records are gone by design. */
+async function unlessPruned<T>(read: () => Promise<T>, gone: T): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return gone;
+    throw error;
+  }
+}
+
 /** Records with `after < seq <= upTo`, in order, at most `limit` of them. */
 export async function readRecordsAfter(
   dir: string,
@@ -39,7 +49,8 @@ export async function readRecordsAfter(
   // Segments hold ascending seq ranges: start from the newest one that begins at or before after + 1.
   let start = 0;
   for (let i = segments.length - 1; i > 0; i -= 1) {
-    const first = await firstRecord(dir, segments[i]!);
+    const segment = segments[i]!;
+    const first = await unlessPruned(() => firstRecord(dir, segment), null);
     if (first && first.seq <= after + 1) {
       start = i;
       break;
@@ -47,7 +58,7 @@ export async function readRecordsAfter(
   }
   const records: LedgerRecord[] = [];
   for (const segment of segments.slice(start)) {
-    for (const entry of await readSegmentLines(dir, segment)) {
+    for (const entry of await unlessPruned(() => readSegmentLines(dir, segment), [])) {
       if (!entry.complete) break;
       const check = checkLedgerLine(entry.bytes);
       if (!check.ok) throw new Error(`ledger ${segment} line ${entry.line}: ${check.problem}`);
