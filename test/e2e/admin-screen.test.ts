@@ -1,30 +1,22 @@
 // The admin screen end to end: a real `kokuchi serve`, a real Chromium on the kiosk page.
 // The hidden gesture, the PIN, the status a facilities team checks, and wrong PINs locking.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openKioskPage } from '../support/browser.js';
-import { TOKEN, makeDataDir, removeDataDir, startKioskProcess, writeKioskConfig, type KioskProcess } from '../support/kiosk-process.js';
+import type { Page } from 'playwright-core';
+import { openKioskAtCounter, type KioskAtCounter } from '../support/kiosk-at-counter.js';
+import { TOKEN, type KioskProcess } from '../support/kiosk-process.js';
 import { RawStaffClient } from '../support/raw-staff-client.js';
 
 const PIN = '2580';
+let counter: KioskAtCounter;
 let kiosk: KioskProcess;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await makeDataDir();
-  const config = await writeKioskConfig(dataDir, { counterId: 'shimin-3', admin: { pin: PIN }, languages: { enabled: ['ja', 'en', 'vi'] } });
-  kiosk = await startKioskProcess({ dataDir, config });
-  browser = await launchChromium();
-  page = await openKioskPage(browser, kiosk.kioskUrl);
+  counter = await openKioskAtCounter({ config: { counterId: 'shimin-3', admin: { pin: PIN }, languages: { enabled: ['ja', 'en', 'vi'] } } });
+  ({ kiosk, page } = counter);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-  await removeDataDir(dataDir);
-});
+afterAll(() => counter?.close());
 
 async function openPinPad(): Promise<void> {
   const corner = page.getByTestId('admin-corner');

@@ -1,29 +1,23 @@
 // The whole counter flow through the public contracts only: a real `kokuchi serve`,
 // a real Chromium on the kiosk page, and an independent staff client on the staff link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openKioskPage } from '../support/browser.js';
-import { TOKEN, makeDataDir, removeDataDir, runCli, startKioskProcess, type KioskProcess } from '../support/kiosk-process.js';
+import type { Page } from 'playwright-core';
+import { openKioskAtCounter, type KioskAtCounter } from '../support/kiosk-at-counter.js';
+import { TOKEN, runCli, type KioskProcess } from '../support/kiosk-process.js';
 import { RawStaffClient } from '../support/raw-staff-client.js';
 import { staffApi } from '../support/staff-api.js';
 
+let counter: KioskAtCounter;
 let kiosk: KioskProcess;
-let browser: Browser;
 let page: Page;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await makeDataDir();
-  kiosk = await startKioskProcess({ dataDir });
-  browser = await launchChromium();
-  page = await openKioskPage(browser, kiosk.kioskUrl);
+  counter = await openKioskAtCounter();
+  ({ kiosk, page, dataDir } = counter);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-  await removeDataDir(dataDir);
-});
+afterAll(() => counter?.close());
 
 async function startSession(staff: RawStaffClient, id: string, extra: Record<string, unknown> = {}): Promise<string> {
   staff.send({ type: 'session.start', id, staffName: 'Sato', language: 'en', ...extra });

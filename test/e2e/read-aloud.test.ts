@@ -2,7 +2,7 @@
 // shipped with the app (no network, no platform voice), unit after unit, in the shown language.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { EXAMPLE_CONFIG } from '../../electron/core/config/load-config.js';
 import { loadLocales } from '../../electron/core/notice/locale-files.js';
 import { renderNotice } from '../../electron/core/notice/render-notice.js';
@@ -10,30 +10,25 @@ import type { LanguageCode } from '../../electron/shared/languages.js';
 import { audioFileFor } from '../../renderer/kiosk/audio-manifest.js';
 import { spokenUnits, unitHash } from '../../renderer/kiosk/spoken-units.js';
 import { readAudioManifest } from '../../scripts/audio/audit-audio.js';
-import { launchChromium, openKioskPage } from '../support/browser.js';
-import { ROOT, TOKEN, makeDataDir, removeDataDir, startKioskProcess, type KioskProcess } from '../support/kiosk-process.js';
+import { openKioskAtCounter, type KioskAtCounter } from '../support/kiosk-at-counter.js';
+import { ROOT, TOKEN, type KioskProcess } from '../support/kiosk-process.js';
 import { RawStaffClient } from '../support/raw-staff-client.js';
 
+let counter: KioskAtCounter;
 let kiosk: KioskProcess;
-let browser: Browser;
 let page: Page;
 let staff: RawStaffClient;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await makeDataDir();
-  kiosk = await startKioskProcess({ dataDir });
-  browser = await launchChromium();
-  page = await openKioskPage(browser, kiosk.kioskUrl);
+  counter = await openKioskAtCounter();
+  ({ kiosk, page } = counter);
   staff = await RawStaffClient.connect(kiosk.staffUrl, { token: TOKEN });
   await staff.waitForWelcome();
 });
 
 afterAll(async () => {
   staff?.close();
-  await browser?.close();
-  await kiosk?.stop();
-  await removeDataDir(dataDir);
+  await counter?.close();
 });
 
 /** The audio files of the example office's notice in `language`, in reading order, as URL paths. */
