@@ -1,6 +1,6 @@
 // The consent ledger: append-only, one writer, each record durable (write + fdatasync)
 // before anyone is told about it. The contract is shared/spec/ledger.md.
-import { writeHeadAnchor } from './head-anchor.js';
+import { writeHeadAnchor, type HeadAnchor } from './head-anchor.js';
 import { chmod, mkdir } from 'node:fs/promises';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
@@ -11,6 +11,9 @@ import { GENESIS_PREV, lineHash, orderRecord } from './record-line.js';
 import { segmentForTs } from './segment-files.js';
 import { SegmentWriter } from './segment-writer.js';
 import { recoverTornTail, type LedgerHead } from './torn-tail.js';
+
+/** A lagging head.json only covers less, never wrongly; a short delay keeps it off the hot path. */
+const ANCHOR_DELAY_MS = 100;
 
 export interface ConsentLedgerOptions {
   /** `<dataDir>/ledger`; created 0700 if missing. */
@@ -66,6 +69,8 @@ export class ConsentLedger {
   #recent: LedgerRecord[] = [];
   #closing: Promise<void> | null = null;
   #anchoring: Promise<void> = Promise.resolve();
+  #pendingAnchor: HeadAnchor | null = null;
+  #anchorTimer: NodeJS.Timeout | null = null;
 
   private constructor(options: Required<ConsentLedgerOptions>, lock: LedgerLock, head: LedgerHead | null) {
     this.dir = options.dir;
@@ -155,11 +160,21 @@ export class ConsentLedger {
   close(): Promise<void> {
     this.#closing ??= (async () => {
       await this.#draining;
+      this.#writeAnchorNow();
       await this.#anchoring;
       await this.#writer.close();
       await this.#lock.release();
     })();
     return this.#closing;
+  }
+
+  #writeAnchorNow(): void {
+    if (this.#anchorTimer) clearTimeout(this.#anchorTimer);
+    this.#anchorTimer = null;
+    const anchor = this.#pendingAnchor;
+    if (anchor === null) return;
+    this.#pendingAnchor = null;
+    this.#anchoring = this.#anchoring.then(() => writeHeadAnchor(this.dir, anchor)).catch(() => undefined);
   }
 
   async #drain(): Promise<void> {
@@ -189,8 +204,9 @@ export class ConsentLedger {
     this.#lastSeq = last.record.seq;
     this.#headHash = last.hash;
     this.#headSegment = segment;
-    const anchor = { seq: last.record.seq, hash: last.hash };
-    this.#anchoring = this.#anchoring.then(() => writeHeadAnchor(this.dir, anchor)).catch(() => undefined);
+    this.#pendingAnchor = { seq: last.record.seq, hash: last.hash };
+    // Off the tap-to-signal path: one anchor write after a burst, not one between its fdatasyncs.
+    this.#anchorTimer ??= setTimeout(() => this.#writeAnchorNow(), ANCHOR_DELAY_MS).unref();
     for (const built of batch) {
       this.#remember(built.record);
       this.#notify(built.record);
