@@ -119,7 +119,8 @@ function Fact({ label, value, testId, alarm = false }: { label: Parameters<typeo
   return (
     <div className={alarm ? 'admin-fact is-alarm' : 'admin-fact'}>
       <AdminLabel as="dt" textKey={label} />
-      <dd data-testid={testId} lang="en" translate="no">
+      {/* Ids and addresses, and some values in both languages ("なし / None"): the page's ja font stack draws both. */}
+      <dd data-testid={testId} translate="no">
         {value}
       </dd>
     </div>
