@@ -175,7 +175,7 @@ the ratios compare each figure with this machine's own floor measured in the sam
 | what | median | p95 | median ÷ floor |
 | --- | --- | --- | --- |
 | ledger append, one at a time (write + fdatasync + hash chain) | ${ms(append.single.median)} | ${ms(append.single.p95)} | ${ratio(append.single.median, sync.median)} fdatasync |
-| **tap to signal**: core receives "I understand" → staff client holds \`logging.start\` (two durable events) | ${ms(signal.latency.median)} | ${ms(signal.latency.p95)} | ${ratio(signal.latency.median, 2 * sync.median + rtt.median)} of its floor (2 × fdatasync + 1 round trip) |
+| **tap to signal**: core receives "I understand" → staff client holds \`logging.start\` (both events durable) | ${ms(signal.latency.median)} | ${ms(signal.latency.p95)} | ${ratio(signal.latency.median, sync.median + rtt.median)} of its floor (1 fdatasync + 1 round trip) |
 
 | what | figure | per floor |
 | --- | --- | --- |
@@ -184,10 +184,10 @@ the ratios compare each figure with this machine's own floor measured in the sam
 | core start-up (config, locales, ledger open, staff link listening) | ${ms(signal.startupMs)} | — |
 | resident set size of the bench process at the end | ${rss.toFixed(0)} MiB | — |
 
-The tap-to-signal floor is two fdatasyncs — the acknowledgement and \`logging.start\`
-are each durable before the staff app sees them — plus one loopback hop. A ratio
-near 1× means nothing else on that path costs much; what is above it is the core's own
-work (validation, the session machine, the view pushed to the page, JSON).
+The tap-to-signal floor is one fdatasync — the acknowledgement and \`logging.start\`
+are written together, in one write and one fdatasync, before the staff app sees either —
+plus one loopback hop. What is above it is the core's own work: validation, the
+session machine, two records built and hashed, the view pushed to the page, JSON.
 `;
   await writeFile(join(ROOT, 'BENCHMARKS.md'), report);
   process.stdout.write(report);

@@ -25,10 +25,15 @@ export interface ConsentLedgerOptions {
 
 const optionsSchema = z.object({ dir: z.string().min(1), kioskId: z.string().min(1), counterId: z.string().min(1) });
 
+/** One record to write; `appendTogether` takes several. */
+export type LedgerEntry = { [T in EventType]: { type: T; sessionId: string | null; payload: EventPayload<T> } }[EventType];
+
 interface PendingAppend {
   type: EventType;
   sessionId: string | null;
   fields: Record<string, unknown>;
+  /** Records of one `appendTogether` share a number: written in one batch or not at all. */
+  group: number | null;
   resolve(record: LedgerRecord): void;
   reject(error: unknown): void;
 }
@@ -68,6 +73,7 @@ export class ConsentLedger {
   #listeners = new Set<(record: LedgerRecord) => void>();
   #recent: LedgerRecord[] = [];
   #closing: Promise<void> | null = null;
+  #nextGroup = 0;
   #anchoring: Promise<void> = Promise.resolve();
   #pendingAnchor: HeadAnchor | null = null;
   #anchorTimer: NodeJS.Timeout | null = null;
@@ -118,16 +124,39 @@ export class ConsentLedger {
 
   /** Validates, then queues the record; resolves once it is written and fdatasync'd. */
   append<T extends EventType>(type: T, sessionId: string | null, payload: EventPayload<T>): Promise<LedgerRecord> {
-    return new Promise<LedgerRecord>((resolve, reject) => {
+    return this.#enqueue([{ type, sessionId, payload } as LedgerEntry], null).then((records) => records[0]!);
+  }
+
+  /**
+   * Writes the records with one write and one fdatasync, all or none, with one timestamp —
+   * for an event and what it causes (an acknowledgement and its logging.start).
+   */
+  appendTogether(entries: LedgerEntry[]): Promise<LedgerRecord[]> {
+    return this.#enqueue(entries, (this.#nextGroup += 1));
+  }
+
+  #enqueue(entries: LedgerEntry[], group: number | null): Promise<LedgerRecord[]> {
+    try {
       if (this.#closing) throw new Error(`The ledger at ${this.dir} is closed.`);
-      const schema = (EVENT_PAYLOADS as Record<string, z.ZodType | undefined>)[type];
-      if (!schema) throw new Error(`Unknown ledger event type: ${String(type)}`);
-      const parsed = schema.safeParse(payload);
-      if (!parsed.success) throw new Error(`Invalid ${type} event: ${z.prettifyError(parsed.error)}`);
-      if (sessionId !== null && typeof sessionId !== 'string') throw new Error('sessionId must be a string or null');
-      this.#queue.push({ type, sessionId, fields: parsed.data as Record<string, unknown>, resolve, reject });
+      if (entries.length === 0 || entries.length > MAX_BATCH) throw new Error(`between 1 and ${MAX_BATCH} records at once`);
+      // Every record is checked before any is queued: a bad one leaves nothing half-written.
+      const checked = entries.map(({ type, sessionId, payload }) => {
+        const schema = (EVENT_PAYLOADS as Record<string, z.ZodType | undefined>)[type];
+        if (!schema) throw new Error(`Unknown ledger event type: ${String(type)}`);
+        const parsed = schema.safeParse(payload);
+        if (!parsed.success) throw new Error(`Invalid ${type} event: ${z.prettifyError(parsed.error)}`);
+        if (sessionId !== null && typeof sessionId !== 'string') throw new Error('sessionId must be a string or null');
+        return { type, sessionId, fields: parsed.data as Record<string, unknown> };
+      });
+      const written = checked.map(
+        (entry) =>
+          new Promise<LedgerRecord>((resolve, reject) => this.#queue.push({ ...entry, group, resolve, reject })),
+      );
       this.#draining ??= this.#drain();
-    });
+      return Promise.all(written);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Called with each record once it is durable, in seq order. Returns the unsubscribe function. */
@@ -190,8 +219,8 @@ export class ConsentLedger {
       for (const pending of this.#queue.splice(0)) pending.reject(unusable);
       return;
     }
-    const { batch, segment } = this.#buildBatch();
-    this.#queue.splice(0, Math.max(batch.length, 1));
+    const { batch, segment, consumed } = this.#buildBatch();
+    this.#queue.splice(0, consumed);
     if (batch.length === 0 || segment === null) return;
     try {
       await this.#writer.append(segment, Buffer.from(batch.map((built) => `${built.line}\n`).join(''), 'utf8'));
@@ -214,45 +243,63 @@ export class ConsentLedger {
     }
   }
 
-  /** Chains queued appends into records, stopping where the segment changes; rejects one that cannot be built. */
-  #buildBatch(): { batch: BuiltRecord[]; segment: string | null } {
+  /**
+   * Chains queued appends into records, stopping where the segment changes; the records of one
+   * `appendTogether` are never split. Rejects what cannot be built; `consumed` is how many
+   * queued appends this batch takes (built or rejected).
+   */
+  #buildBatch(): { batch: BuiltRecord[]; segment: string | null; consumed: number } {
     const batch: BuiltRecord[] = [];
     let segment: string | null = null;
     let seq = this.#lastSeq;
     let prev = this.#headHash;
-    for (const pending of this.#queue) {
-      if (batch.length >= MAX_BATCH) break;
+    let consumed = 0;
+    while (consumed < this.#queue.length) {
+      const unit = this.#unitAt(consumed);
+      if (batch.length > 0 && batch.length + unit.length > MAX_BATCH) break;
       let ts: string;
       try {
         ts = this.#now().toISOString();
       } catch (error) {
-        if (batch.length === 0) pending.reject(error);
-        break;
+        if (batch.length > 0) break;
+        for (const pending of unit) pending.reject(error);
+        return { batch, segment, consumed: unit.length };
       }
       // Never back into an older segment if the clock goes back: file order must stay seq order.
       const own = segmentForTs(ts);
       const target = this.#headSegment !== null && this.#headSegment > own ? this.#headSegment : own;
       if (segment !== null && target !== segment) break;
       segment = target;
-      seq += 1;
-      const record = freezeDeep(
-        orderRecord({
-          seq,
-          id: uuidv7(),
-          ts,
-          type: pending.type,
-          kioskId: this.#kioskId,
-          counterId: this.#counterId,
-          sessionId: pending.sessionId,
-          prev,
-          ...pending.fields,
-        }),
-      );
-      const line = JSON.stringify(record);
-      prev = lineHash(line);
-      batch.push({ pending, record, line, hash: prev });
+      for (const pending of unit) {
+        seq += 1;
+        const record = freezeDeep(
+          orderRecord({
+            seq,
+            id: uuidv7(),
+            ts,
+            type: pending.type,
+            kioskId: this.#kioskId,
+            counterId: this.#counterId,
+            sessionId: pending.sessionId,
+            prev,
+            ...pending.fields,
+          }),
+        );
+        const line = JSON.stringify(record);
+        prev = lineHash(line);
+        batch.push({ pending, record, line, hash: prev });
+      }
+      consumed += unit.length;
     }
-    return { batch, segment };
+    return { batch, segment, consumed };
+  }
+
+  /** The queued append at `index` and the rest of its `appendTogether` group. */
+  #unitAt(index: number): PendingAppend[] {
+    const first = this.#queue[index]!;
+    let end = index + 1;
+    while (first.group !== null && end < this.#queue.length && this.#queue[end]!.group === first.group) end += 1;
+    return this.#queue.slice(index, end);
   }
 
   #remember(record: LedgerRecord): void {

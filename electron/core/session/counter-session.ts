@@ -6,12 +6,15 @@ import type { EventPayload, EventType, LedgerRecord, RecordingMode } from '../..
 import type { RenderedNotice, Screen } from '../../shared/kiosk-api.js';
 import type { LanguageCode } from '../../shared/languages.js';
 import type { KioskConfig } from '../config/schema.js';
+import type { LedgerEntry } from '../ledger/consent-ledger.js';
 import { KioskError } from './kiosk-error.js';
 
 export type Phase = 'idle' | 'notice' | 'questioned' | 'timeout' | 'logging' | 'ended';
 
 export interface EventSink {
   append<T extends EventType>(type: T, sessionId: string | null, payload: EventPayload<T>): Promise<LedgerRecord>;
+  /** One write and one fdatasync for all, or none written. */
+  appendTogether(entries: LedgerEntry[]): Promise<LedgerRecord[]>;
 }
 
 export interface OpenSession {
@@ -176,8 +179,12 @@ export class CounterSession {
         this.enter('questioned');
         return;
       }
-      await this.options.events.append('consent.acknowledged', session.id, fields);
-      await this.startLogging(session, { by: 'acknowledgement', recording: session.recording }, true);
+      // The answer and the signal it causes share one fdatasync: the tap-to-signal path's only disk wait.
+      await this.options.events.appendTogether([
+        { type: 'consent.acknowledged', sessionId: session.id, payload: fields },
+        { type: 'logging.start', sessionId: session.id, payload: { by: 'acknowledgement', recording: session.recording } },
+      ]);
+      this.loggingStarted(session, true);
     });
   }
 
@@ -186,7 +193,9 @@ export class CounterSession {
     return this.serially(async () => {
       const session = this.openSession(sessionId);
       if (this.phase === 'logging') throw new KioskError('invalid-state', 'logging has already started');
-      await this.startLogging(session, { by: 'staff-override', reason, recording: session.recording }, false);
+      await this.options.events.append('logging.start', session.id, { by: 'staff-override', reason, recording: session.recording });
+      // No thank-you: the resident did not say "I understand"; the recording indicator shows at once.
+      this.loggingStarted(session, false);
     });
   }
 
@@ -216,12 +225,8 @@ export class CounterSession {
     }
   }
 
-  private async startLogging(
-    session: OpenSession,
-    payload: EventPayload<'logging.start'>,
-    thank: boolean,
-  ): Promise<void> {
-    await this.options.events.append('logging.start', session.id, payload);
+  /** State after `logging.start` is durable. */
+  private loggingStarted(session: OpenSession, thank: boolean): void {
     session.answerDeadline = null;
     session.loggingSince = this.now();
     if (thank) {

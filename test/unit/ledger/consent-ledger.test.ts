@@ -168,6 +168,30 @@ describe('ConsentLedger', () => {
     ]);
   });
 
+  it('writes an event and what it causes together: one timestamp, consecutive seqs, all or none', async () => {
+    const ledger = await temp.open();
+    const answer = { language: 'en', noticeVersion: NOTICE_VERSION, elapsedMs: 900 };
+    temp.clock.now = new Date('2026-11-30T23:59:59.999Z');
+    const [ack, logging] = await ledger.appendTogether([
+      { type: 'consent.acknowledged', sessionId: 's-1', payload: answer },
+      { type: 'logging.start', sessionId: 's-1', payload: { by: 'acknowledgement', recording: 'audio' } },
+    ]);
+    expect([ack!.seq, logging!.seq]).toEqual([1, 2]);
+    expect(logging!.ts).toBe(ack!.ts);
+    expect(logging!.prev).toBe(sha256(JSON.stringify(ack)));
+
+    await expect(
+      ledger.appendTogether([
+        { type: 'consent.acknowledged', sessionId: 's-2', payload: answer },
+        { type: 'logging.start', sessionId: 's-2', payload: { by: 'nobody', recording: 'audio' } as never },
+      ]),
+    ).rejects.toThrow(/logging\.start/);
+    expect(ledger.lastSeq).toBe(2);
+    await ledger.close();
+    expect(await temp.lines('2026-11.jsonl')).toHaveLength(2);
+    expect(await verifyLedger(temp.dir)).toMatchObject({ ok: true, events: 2 });
+  });
+
   it('rejects an invalid payload and writes nothing', async () => {
     const ledger = await temp.open();
     await ledger.append('logging.stop', null, { reason: 'staff' });
