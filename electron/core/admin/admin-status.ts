@@ -32,20 +32,13 @@ function webhookBacklogs(status: unknown): WebhookBacklog[] {
   return parsed.data.map(({ url, backlog, lastError }) => ({ url, backlog, lastError: lastError ?? null }));
 }
 
-/** `kokuchi ledger verify`, run on the live ledger. */
-export async function checkLedger(dir: string): Promise<LedgerCheck> {
-  const verify = async (): Promise<LedgerCheck> => {
-    try {
-      return await verifyLedger(dir);
-    } catch (error) {
-      return { ok: false, segment: '', line: 0, problem: error instanceof Error ? error.message : String(error) };
-    }
-  };
-  const first = await verify();
-  if (first.ok) return first;
-  // A write in flight reads like a torn last line; a second look once it landed settles it.
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  return verify();
+/** `kokuchi ledger verify`, run on the live ledger up to its durable head. */
+export async function checkLedger(dir: string, throughSeq: number): Promise<LedgerCheck> {
+  try {
+    return await verifyLedger(dir, { throughSeq });
+  } catch (error) {
+    return { ok: false, segment: '', line: 0, problem: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 export async function adminStatus(sources: AdminStatusSources, canExit: boolean): Promise<AdminStatus> {
@@ -63,7 +56,7 @@ export async function adminStatus(sources: AdminStatusSources, canExit: boolean)
     },
     staffClients: sources.staffClients(),
     webhooks: webhookBacklogs(sources.webhooks()),
-    ledger: { lastSeq: sources.lastSeq(), verify: await checkLedger(sources.ledgerDir) },
+    ledger: { lastSeq: sources.lastSeq(), verify: await checkLedger(sources.ledgerDir, sources.lastSeq()) },
     languages: [...sources.languages],
     problems: [...sources.problems],
     canExit,

@@ -34,7 +34,11 @@ function accountsFor(pruned: LedgerRecord, start: { seq: number; prev: string })
   );
 }
 
-export async function verifyLedger(dir: string): Promise<VerifyResult> {
+/**
+ * Verifies the whole ledger; with `throughSeq` (a running kiosk's durable head), stops after
+ * that record, so an append in flight behind it is not mistaken for a torn line.
+ */
+export async function verifyLedger(dir: string, options: { throughSeq?: number } = {}): Promise<VerifyResult> {
   let segments: string[];
   try {
     segments = await listSegments(dir);
@@ -50,7 +54,7 @@ export async function verifyLedger(dir: string): Promise<VerifyResult> {
   let unexplainedStart: { entry: LedgerLine; seq: number; prev: string } | null = null;
   let events = 0;
   let next = await lines.next();
-  while (!next.done) {
+  while (!next.done && (options.throughSeq === undefined || (previous?.seq ?? 0) < options.throughSeq)) {
     const entry = next.value;
     next = await lines.next();
     if (!entry.complete) {
@@ -96,7 +100,7 @@ export async function verifyLedger(dir: string): Promise<VerifyResult> {
     previous = { entry, seq: record.seq, hash };
     events += 1;
   }
-  if (anchor && anchor.seq > (previous?.seq ?? 0)) {
+  if (anchor && anchor.seq > (previous?.seq ?? 0) && options.throughSeq === undefined) {
     const last = previous ? `seq ${previous.seq}` : 'no record';
     return { ok: false, segment: previous?.entry.segment ?? HEAD_FILE, line: previous?.entry.line ?? 0, problem: `records are missing: the ledger ends at ${last} but ${HEAD_FILE} says seq ${anchor.seq}` };
   }

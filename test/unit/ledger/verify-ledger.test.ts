@@ -115,6 +115,14 @@ describe('verifyLedger', () => {
     });
   });
 
+  it('verifies a running ledger up to its durable head, past an append still in flight', async () => {
+    const file = path.join(temp.dir, '2026-12.jsonl');
+    await writeFile(file, Buffer.concat([await readFile(file), Buffer.from('{"seq":15,"id":"01')]));
+    expect(await verifyLedger(temp.dir)).toMatchObject({ ok: false, segment: '2026-12.jsonl', line: 8 });
+    expect(await verifyLedger(temp.dir, { throughSeq: 14 })).toMatchObject({ ok: true, events: 14, lastSeq: 14 });
+    expect(await verifyLedger(temp.dir, { throughSeq: 10 })).toMatchObject({ ok: true, events: 10, lastSeq: 10 });
+  });
+
   it('reports an empty ledger as whole and a missing one as an error', async () => {
     await temp.cleanup();
     await expect(verifyLedger(temp.dir)).rejects.toThrow(/no ledger/);
