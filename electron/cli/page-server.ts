@@ -5,8 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { fileInsideFolder } from '../core/page-files/file-inside-folder.js';
+import { contentTypeOf } from '../shared/content-types.js';
 import { KIOSK_PAGE_CSP } from '../shared/content-security-policy.js';
 import { BRIDGE_PATH, bridgeRequestSchema, type BridgeMessage } from '../shared/bridge-protocol.js';
 import { KIOSK_CALL_ERROR_CODES } from '../shared/call-errors.js';
@@ -15,20 +16,6 @@ import type { KioskCore } from '../core/kiosk-core.js';
 import { toKioskError } from '../core/session/kiosk-error.js';
 import { tokenMatches } from '../core/staff-link/access-guard.js';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ogg': 'audio/ogg',
-  '.opus': 'audio/ogg',
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-};
 
 /** The same policy the Electron shell sets on its custom protocol. */
 export const PAGE_CSP = KIOSK_PAGE_CSP;
@@ -115,14 +102,13 @@ export class PageServer {
   }
 
   private async serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^[/\\]+/, '');
-    const file = join(this.rendererDir, relative);
-    if (relative.startsWith('..') || !file.startsWith(this.rendererDir + sep)) return notFound(res);
+    const rawPath = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
+    const file = fileInsideFolder(this.rendererDir, rawPath);
+    if (file === null) return notFound(res);
     try {
       const body = await readFile(file);
       res.writeHead(200, {
-        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': contentTypeOf(file),
         'content-security-policy': PAGE_CSP,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-cache',

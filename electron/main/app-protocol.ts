@@ -1,40 +1,14 @@
 // Serves the built renderer over `kokuchi://app/` — never `file://` — with the
 // strict CSP on every response. Nothing outside the renderer folder is reachable.
 import { readFile as readFileFromDisk } from 'node:fs/promises';
-import path from 'node:path';
 import type { CustomScheme } from 'electron';
+import { fileInsideFolder } from '../core/page-files/file-inside-folder.js';
+import { contentTypeOf } from '../shared/content-types.js';
 import { KIOSK_PAGE_CSP } from '../shared/content-security-policy.js';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
 
 export const CONTENT_SECURITY_POLICY = KIOSK_PAGE_CSP;
 
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.mp3': 'audio/mpeg',
-  '.m4a': 'audio/mp4',
-  '.ogg': 'audio/ogg',
-  '.opus': 'audio/ogg',
-  '.wav': 'audio/wav',
-  '.webm': 'video/webm',
-  '.mp4': 'video/mp4',
-  '.wasm': 'application/wasm',
-};
 
 /** The privileges `kokuchi` needs; must be registered before `app` is ready. */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
@@ -50,22 +24,11 @@ export function registerAppScheme(protocol: SchemeRegistry): void {
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 }
 
-// A `..` segment is refused outright, even though Chromium normalises standard URLs
-// before we see them: a request that tries to climb out is never a page asset.
-const CLIMBING_SEGMENT = /(^|[/\\])\.\.([/\\]|$)/;
-
-function safelyDecoded(text: string): string | null {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return null;
-  }
-}
-
 /** The file a request URL maps to inside `rootDir`, or null if it must be refused. */
 export function resolveAppFile(rootDir: string, requestUrl: string): string | null {
+  // The path as sent, before URL parsing normalises a `..` away.
   const rawPath = requestUrl.replace(/^[^:]*:\/\/[^/]*/, '').split(/[?#]/)[0] ?? '';
-  if (CLIMBING_SEGMENT.test(rawPath) || CLIMBING_SEGMENT.test(safelyDecoded(rawPath) ?? '..')) return null;
+  if (fileInsideFolder(rootDir, rawPath) === null) return null;
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -73,15 +36,7 @@ export function resolveAppFile(rootDir: string, requestUrl: string): string | nu
     return null;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
-  const pathname = safelyDecoded(url.pathname);
-  if (pathname === null) return null;
-  if (pathname.includes('\0') || pathname.includes('\\') || CLIMBING_SEGMENT.test(pathname)) return null;
-  const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
-  const root = path.resolve(rootDir);
-  const file = path.resolve(root, relative);
-  const inside = path.relative(root, file);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return null;
-  return file;
+  return fileInsideFolder(rootDir, url.pathname);
 }
 
 export interface AppRequest {
@@ -122,7 +77,7 @@ export function createAppRequestHandler(options: AppProtocolOptions): (request: 
     } catch {
       return respond(404, 'not found', 'text/plain; charset=utf-8');
     }
-    const contentType = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const contentType = contentTypeOf(file);
     return respond(200, request.method === 'HEAD' ? null : body, contentType);
   };
 }

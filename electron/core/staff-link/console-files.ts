@@ -5,18 +5,15 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { KIOSK_PAGE_CSP } from '../../shared/content-security-policy.js';
+import { CONTENT_TYPES } from '../../shared/content-types.js';
 
 /** The kiosk page's policy; `connect-src 'self'` also admits ws:/wss: to this same origin. */
 export const STAFF_CONSOLE_CSP = KIOSK_PAGE_CSP;
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
+/** Only what Vite writes for the console is served; anything else under assets/ is not. */
+const CONSOLE_TYPES: Readonly<Record<string, string>> = Object.fromEntries(
+  ['.html', '.js', '.css', '.svg', '.png', '.woff2'].map((ext) => [ext, CONTENT_TYPES[ext] as string]),
+);
 
 /** `/staff/` → staff/index.html; `/assets/<flat name>` → assets/<name>; anything else → null. */
 export function consoleFile(pathname: string): string | null {
@@ -37,7 +34,7 @@ export async function serveConsole(rendererDir: string | undefined, req: Incomin
     return;
   }
   const relative = consoleFile(pathname);
-  const type = relative === null ? undefined : CONTENT_TYPES[extname(relative)];
+  const type = relative === null ? undefined : CONSOLE_TYPES[extname(relative)];
   let body: Buffer | null = null;
   if (rendererDir !== undefined && relative !== null && type !== undefined) {
     body = await readFile(join(rendererDir, relative)).catch(() => null);
