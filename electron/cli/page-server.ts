@@ -15,6 +15,7 @@ import type { KioskCallError } from '../shared/kiosk-api.js';
 import type { KioskCore } from '../core/kiosk-core.js';
 import { toKioskError } from '../core/session/kiosk-error.js';
 import { tokenMatches } from '../core/staff-link/access-guard.js';
+import { requestTarget } from '../core/staff-link/request-target.js';
 
 
 /** The same policy the Electron shell sets on its custom protocol. */
@@ -34,7 +35,12 @@ export class PageServer {
   static async listen(core: KioskCore, rendererDir: string, port: number): Promise<PageServer> {
     const server = createServer();
     const page = new PageServer(server, rendererDir, core);
-    server.on('request', (req, res) => void page.serveFile(req, res));
+    server.on('request', (req, res) =>
+      page.serveFile(req, res).catch(() => {
+        if (!res.headersSent) notFound(res);
+        else res.destroy();
+      }),
+    );
     server.on('upgrade', (req, socket, head) => {
       if (!page.mayConnect(req)) {
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -62,8 +68,8 @@ export class PageServer {
   }
 
   private mayConnect(req: IncomingMessage): boolean {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== BRIDGE_PATH) return false;
+    const url = requestTarget(req.url);
+    if (url?.pathname !== BRIDGE_PATH) return false;
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${req.headers.host}`) return false;
     return tokenMatches(this.secret, url.searchParams.get('secret'));
@@ -77,7 +83,7 @@ export class PageServer {
     };
     const unsubscribe = this.core.onView((view) => send({ type: 'view', view }));
     // A page that reconnects after a drop must not sit on a stale screen until the next change.
-    void this.core.call('getView', {}).then((view) => send({ type: 'view', view }));
+    void this.core.call('getView', {}).then((view) => send({ type: 'view', view }), () => undefined);
     ws.on('message', async (data) => {
       let request;
       try {

@@ -64,4 +64,18 @@ describe('page server', () => {
     }
     expect((await get('/')).status).toBe(200);
   });
+
+  it('refuses a bridge upgrade with a malformed target or without the secret, and keeps running', async () => {
+    for (const path of ['//[', '/kiosk-bridge', '/kiosk-bridge?secret=wrong']) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(`${origin}/`, { path, headers: { connection: 'upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+        req.on('response', (res) => resolve(res.statusCode ?? 0));
+        req.on('upgrade', () => resolve(101));
+        req.on('error', reject);
+        req.end();
+      });
+      expect(status, path).toBe(403);
+    }
+    expect((await get('/')).status).toBe(200);
+  });
 });

@@ -81,7 +81,7 @@ export class StaffLink {
 
   private async start(): Promise<void> {
     const { tls } = this.options;
-    const handler = (req: IncomingMessage, res: ServerResponse) => void this.route(req, res);
+    const handler = (req: IncomingMessage, res: ServerResponse) => void this.route(req, res).catch(() => res.destroy());
     const server = tls
       ? createHttpsServer(await readTlsFiles(tls), handler)
       : createHttpServer(handler);

@@ -42,7 +42,14 @@ export class StaffSocket {
     private readonly core: StaffLinkCore,
     private readonly auth: SocketAuth,
   ) {
-    ws.on('message', (data, isBinary) => void this.receive(data.toString(), isBinary));
+    ws.on('message', (data, isBinary) => {
+      // Whatever goes wrong with one frame (a damaged ledger during a replay) ends this
+      // socket, never the kiosk.
+      this.receive(data.toString(), isBinary).catch((error: unknown) => {
+        this.sendError(null, 'invalid-state', toKioskError(error).message);
+        this.ws.close(1011, 'internal error');
+      });
+    });
     if (auth.headerToken !== null) {
       this.authed = true;
       this.authToken = auth.headerToken;
