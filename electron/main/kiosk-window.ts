@@ -8,8 +8,17 @@ export interface KioskWindowOptions {
   packaged: boolean;
 }
 
-export function kioskWindowOptions({ preloadPath, packaged }: KioskWindowOptions): BrowserWindowConstructorOptions {
-  return {
+export interface ShowableWindow {
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  show(): void;
+}
+
+export function createKioskWindow<W extends ShowableWindow>(
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W,
+  options: KioskWindowOptions,
+): W {
+  // Written out in the call itself so that a security scanner (Electronegativity) reads them.
+  const window = new BrowserWindow({
     kiosk: true,
     fullscreen: true,
     autoHideMenuBar: true,
@@ -20,26 +29,18 @@ export function kioskWindowOptions({ preloadPath, packaged }: KioskWindowOptions
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      // A middle click must not open the page in a new window.
+      disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
       spellcheck: false,
-      devTools: !packaged,
-      preload: preloadPath,
+      devTools: !options.packaged,
+      preload: options.preloadPath,
     },
-  };
-}
-
-export interface ShowableWindow {
-  once(event: 'ready-to-show', listener: () => void): unknown;
-  show(): void;
-}
-
-export function createKioskWindow<W extends ShowableWindow>(
-  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W,
-  options: KioskWindowOptions,
-): W {
-  const window = new BrowserWindow(kioskWindowOptions(options));
+  });
   // Shown once painted, so the counter never sees a blank white frame.
   window.once('ready-to-show', () => window.show());
   return window;
