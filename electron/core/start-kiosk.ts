@@ -37,7 +37,12 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
   const token = pairingToken(options.overrides?.token ?? config.staffLink.token, options.settings);
 
   const ledger = await ConsentLedger.open({ dir: join(options.dataDir, 'ledger'), kioskId, counterId: config.counterId });
-  const metrics = new KioskMetrics({ ledger, staffClients: () => staffLink.connectedClients, webhooks: () => webhooks.status() });
+  const metrics = new KioskMetrics({
+    ledger,
+    staffClients: () => staffLink.connectedClients,
+    webhooks: () => webhooks.status(),
+    hub: config.hub ? () => webhooks.hubStatus() : undefined,
+  });
   let screenConnected = false;
   const viewListeners = new Set<(view: KioskView) => void>();
   const view = (): KioskView =>
@@ -60,7 +65,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
   let webhooks: WebhookOutbox;
   try {
     // Before this run's first event: an endpoint configured for the first time starts after lastSeq.
-    webhooks = await WebhookOutbox.open({ dataDir: options.dataDir, endpoints: config.webhooks, ledger });
+    webhooks = await WebhookOutbox.open({ dataDir: options.dataDir, endpoints: config.webhooks, hub: config.hub, ledger });
     await ledger.append('kiosk.started', null, { version: options.version, configVersion: configVersion(config) });
     await closeSessionLeftOpen(ledger, 'kiosk-restart');
   } catch (error) {
@@ -98,6 +103,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       activeSession: session.activeSession(),
       ledger: { lastSeq: ledger.lastSeq, retentionProblem: retention.problem },
       webhooks: webhooks.status(),
+      hub: webhooks.hubStatus(),
     }),
     startSession: (input) => {
       if (config.session.startBy === 'resident') {
@@ -136,6 +142,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       token: () => token.current(),
       staffClients: () => staffLink.connectedClients,
       webhooks: () => staffCore.status().webhooks,
+      hub: () => webhooks.hubStatus(),
       ledgerDir: join(options.dataDir, 'ledger'),
       lastSeq: () => ledger.lastSeq,
       languages: offered,

@@ -24,6 +24,18 @@ export interface WebhookBacklog {
   lastError: string | null;
 }
 
+/** The records hub's delivery, as the admin screen shows it. */
+export interface HubDelivery {
+  /** Scheme, host and port. */
+  url: string;
+  backlog: number;
+  lastDeliveredSeq: number;
+  /** RFC 3339, null if the hub never took a record. */
+  lastDeliveryAt: string | null;
+  /** Why delivery is stuck (the hub refuses, or cannot be reached); null while it flows. */
+  problem: string | null;
+}
+
 export type LedgerCheck =
   | { ok: true; events: number; lastSeq: number; head: string }
   | { ok: false; segment: string; line: number; problem: string };
@@ -44,6 +56,8 @@ export interface AdminStatus {
   /** Staff apps connected and authenticated right now. */
   staffClients: number;
   webhooks: WebhookBacklog[];
+  /** Null when no records hub is configured. */
+  hub: HubDelivery | null;
   ledger: { lastSeq: number; verify: LedgerCheck };
   /** Offered languages, in the picker's order. */
   languages: string[];

@@ -68,6 +68,12 @@ export function AdminScreen({ api, adminSession, onClose }: Props) {
               }
             />
             <Fact
+              label="hub"
+              testId="admin-hub"
+              value={hubLine(status)}
+              alarm={status.hub?.problem != null}
+            />
+            <Fact
               label="ledger"
               testId="admin-ledger"
               value={
@@ -113,6 +119,17 @@ export function AdminScreen({ api, adminSession, onClose }: Props) {
       )}
     </main>
   );
+}
+
+/** Backlog and last delivery in both languages, then the problem (in English, as the core words it). */
+function hubLine({ hub }: AdminStatus): string {
+  if (!hub) return `${adminText('none', 'ja')} / ${adminText('none', 'en')}`;
+  const time = hub.lastDeliveryAt ? new Date(hub.lastDeliveryAt).toLocaleString('ja-JP') : '';
+  const both = (key: 'hubBacklog' | 'hubLast' | 'hubNever') =>
+    `${adminText(key, 'ja', { n: hub.backlog, time, seq: hub.lastDeliveredSeq })} / ${adminText(key, 'en', { n: hub.backlog, time, seq: hub.lastDeliveredSeq })}`;
+  const lines = [hub.url, both('hubBacklog'), both(hub.lastDeliveryAt ? 'hubLast' : 'hubNever')];
+  if (hub.problem) lines.push(hub.problem);
+  return lines.join('\n');
 }
 
 function Fact({ label, value, testId, alarm = false }: { label: Parameters<typeof AdminLabel>[0]['textKey']; value: string; testId: string; alarm?: boolean }) {

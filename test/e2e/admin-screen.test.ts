@@ -5,18 +5,33 @@ import type { Page } from 'playwright-core';
 import { openKioskAtCounter, type KioskAtCounter } from '../support/kiosk-at-counter.js';
 import { TOKEN, type KioskProcess } from '../support/kiosk-process.js';
 import { RawStaffClient } from '../support/raw-staff-client.js';
+import { TEST_SECRET, WebhookReceiver } from '../support/webhook-receiver.js';
 
 const PIN = '2580';
 let counter: KioskAtCounter;
 let kiosk: KioskProcess;
 let page: Page;
+let hub: WebhookReceiver;
 
 beforeAll(async () => {
-  counter = await openKioskAtCounter({ config: { counterId: 'shimin-3', admin: { pin: PIN }, languages: { enabled: ['ja', 'en', 'vi'] } } });
+  // A records hub that refuses this kiosk's signature: the admin screen must say so.
+  hub = await WebhookReceiver.listen();
+  hub.mode = 'refuse';
+  counter = await openKioskAtCounter({
+    config: {
+      counterId: 'shimin-3',
+      admin: { pin: PIN },
+      languages: { enabled: ['ja', 'en', 'vi'] },
+      hub: { url: hub.url(''), secret: TEST_SECRET },
+    },
+  });
   ({ kiosk, page } = counter);
 });
 
-afterAll(() => counter?.close());
+afterAll(async () => {
+  await counter?.close();
+  await hub?.down();
+});
 
 async function openPinPad(): Promise<void> {
   const corner = page.getByTestId('admin-corner');
@@ -63,6 +78,18 @@ describe('admin screen', () => {
     await expect(page.getByTestId('admin-webhooks').textContent()).resolves.toContain('None');
     await expect(page.getByTestId('admin-ledger').textContent()).resolves.toMatch(/Verified \(\d+ events\)/);
     await expect(page.getByTestId('admin-languages').textContent()).resolves.toBe('ja, en, vi');
+    // The hub's refusal may land after the screen opened: Refresh, a bounded number of times.
+    const hubFact = page.getByTestId('admin-hub');
+    for (let refresh = 0; refresh < 20 && !(await hubFact.textContent())?.includes('bad-signature'); refresh += 1) {
+      await page.waitForTimeout(250);
+      await page.getByTestId('admin-refresh').click();
+    }
+    const hubText = await hubFact.textContent();
+    expect(hubText).toContain(hub.url(''));
+    expect(hubText).toMatch(/未送信 [1-9]\d*件 \/ [1-9]\d* not yet sent/);
+    expect(hubText).toContain('まだ送信していません / nothing sent yet');
+    expect(hubText).toMatch(/the hub refused seq 1 \(bad-signature, HTTP 401/);
+    expect(await page.locator('.admin-fact.is-alarm').filter({ has: hubFact }).count()).toBe(1);
     const qr = page.getByTestId('admin-pairing-qr');
     await qr.waitFor();
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);

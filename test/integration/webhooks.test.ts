@@ -133,7 +133,7 @@ describe('webhook outbox', () => {
     const cursorPath = join(outboxDir, cursorFile ?? 'missing');
     expect((await stat(cursorPath)).mode & 0o777).toBe(0o600);
     const cursor = JSON.parse(await readFile(cursorPath, 'utf8')) as Record<string, unknown>;
-    expect(cursor).toEqual({ endpoint: receiver.url(), deliveredSeq: 8 });
+    expect(cursor).toEqual({ endpoint: receiver.url(), deliveredSeq: 8, deliveredAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
     expect(cursorFile).not.toContain('127.0.0.1');
   });
 

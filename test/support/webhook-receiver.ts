@@ -5,6 +5,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
 export interface Delivery {
+  /** The request path, e.g. `/v1/ingest`. */
+  path: string;
   id: string;
   seq: number;
   body: string;
@@ -16,12 +18,14 @@ export interface Delivery {
   answer: number | 'held';
 }
 
-export type ReceiverMode = 'ok' | 'fail' | 'hang';
+/** `refuse`: answer `refusal` (a hub's 4xx with its `{"code","message"}` body). */
+export type ReceiverMode = 'ok' | 'fail' | 'hang' | 'refuse';
 
 export const TEST_SECRET = `whsec_${Buffer.from('kokuchi test webhook secret, 32b').toString('base64')}`;
 
 export class WebhookReceiver {
   mode: ReceiverMode = 'ok';
+  refusal: { status: number; body: string } = { status: 401, body: '{"code":"bad-signature","message":"the signature does not match"}' };
   readonly arrivals: Delivery[] = [];
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
@@ -102,6 +106,7 @@ export class WebhookReceiver {
     const parsed = JSON.parse(body) as { id: string; seq: number };
     valid &&= headers['webhook-id'] === parsed.id;
     const delivery: Delivery = {
+      path: req.url ?? '',
       id: parsed.id,
       seq: parsed.seq,
       body,
@@ -113,6 +118,11 @@ export class WebhookReceiver {
     this.arrivals.push(delivery);
     if (this.mode === 'hang') {
       this.held.add(res);
+      return;
+    }
+    if (this.mode === 'refuse') {
+      delivery.answer = this.refusal.status;
+      res.writeHead(delivery.answer, { 'content-type': 'application/json' }).end(this.refusal.body);
       return;
     }
     delivery.answer = this.mode === 'ok' ? 204 : 500;

@@ -2,8 +2,9 @@
 // the staff link, the webhooks and the ledger are healthy.
 import { networkInterfaces } from 'node:os';
 import { z } from 'zod';
-import type { AdminStatus, LedgerCheck, WebhookBacklog } from '../../shared/admin-api.js';
+import type { AdminStatus, HubDelivery, LedgerCheck, WebhookBacklog } from '../../shared/admin-api.js';
 import { verifyLedger } from '../ledger/verify-ledger.js';
+import type { HubStatus } from '../webhooks/hub-status.js';
 import { pairingUri, staffLinkAddresses } from './pairing-uri.js';
 
 export interface AdminStatusSources {
@@ -15,6 +16,8 @@ export interface AdminStatusSources {
   staffClients: () => number;
   /** The `webhooks` of the staff link's `/v1/status`. */
   webhooks: () => unknown;
+  /** The records hub's delivery; null (or absent) when none is configured. */
+  hub?: () => HubStatus | null;
   ledgerDir: string;
   lastSeq: () => number;
   languages: readonly string[];
@@ -30,6 +33,12 @@ function webhookBacklogs(status: unknown): WebhookBacklog[] {
   const parsed = webhookStatus.safeParse(status);
   if (!parsed.success) return [];
   return parsed.data.map(({ url, backlog, lastError }) => ({ url, backlog, lastError: lastError ?? null }));
+}
+
+function hubDelivery(status: HubStatus | null): HubDelivery | null {
+  if (!status) return null;
+  const { url, backlog, lastDeliveredSeq, lastDeliveryAt, problem } = status;
+  return { url, backlog, lastDeliveredSeq, lastDeliveryAt, problem };
 }
 
 /** `kokuchi ledger verify`, run on the live ledger up to its durable head. */
@@ -56,6 +65,7 @@ export async function adminStatus(sources: AdminStatusSources, canExit: boolean)
     },
     staffClients: sources.staffClients(),
     webhooks: webhookBacklogs(sources.webhooks()),
+    hub: hubDelivery(sources.hub?.() ?? null),
     ledger: { lastSeq: sources.lastSeq(), verify: await checkLedger(sources.ledgerDir, sources.lastSeq()) },
     languages: [...sources.languages],
     problems: [...sources.problems],

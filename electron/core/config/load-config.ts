@@ -49,9 +49,11 @@ export function parseConfigText(text: string, path: string): LoadedConfig {
 
 /** Hash of the effective configuration, secrets left out, for `kiosk.started`. */
 export function configVersion(config: KioskConfig): string {
-  const { staffLink, webhooks, admin: _admin, ...rest } = config;
+  const { staffLink, webhooks, hub, admin: _admin, ...rest } = config;
   const publicPart = {
     ...rest,
+    // Absent when not configured, so a configuration without a hub keeps its version.
+    hub: hub ? { url: hub.url } : undefined,
     staffLink: { ...staffLink, token: undefined },
     webhooks: webhooks.map((hook) => ({ url: hook.url, events: hook.events })),
   };

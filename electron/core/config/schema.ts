@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { LANGUAGE_CODES } from '../../shared/languages.js';
 import { RECORDING_MODES } from '../../shared/events.js';
+import { hubSection } from './hub-section.js';
 
 /** Text the office writes itself, per language; `ja` is required, others fall back to `en`, then `ja`. */
 const officeText = z
@@ -91,6 +92,8 @@ export const configSchema = z
       .strict()
       .prefault({}),
     webhooks: z.array(webhook).default([]),
+    /** The records hub that keeps a verified copy of the whole ledger; absent, none. */
+    hub: hubSection.optional(),
     admin: z
       .object({ pin: z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits').default('0000') })
       .strict()

@@ -2,6 +2,8 @@
 // kiosks in one process (tests) never share series. Counters count since this start.
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { LedgerRecord } from '../../shared/events.js';
+import type { HubStatus } from '../webhooks/hub-status.js';
+import { registerHubMetrics } from './hub-metrics.js';
 import { ledgerBytes } from './ledger-size.js';
 
 export interface MetricsSources {
@@ -12,6 +14,8 @@ export interface MetricsSources {
   };
   staffClients(): number;
   webhooks(): ReadonlyArray<{ url: string; backlog: number; failures: number }>;
+  /** Only when a records hub is configured. */
+  hub?: (() => HubStatus | null) | undefined;
 }
 
 const OUTCOMES = ['acknowledged', 'questioned', 'timeout', 'override'] as const;
@@ -99,6 +103,7 @@ export class KioskMetrics {
         this.set(sources.ledger.lastSeq);
       },
     });
+    if (sources.hub) registerHubMetrics(this.#registry, sources.hub);
     sources.ledger.onAppend((record) => this.#count(record));
   }
 

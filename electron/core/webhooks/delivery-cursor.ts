@@ -6,17 +6,25 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { syncDirectory } from '../ledger/segment-files.js';
 
-const cursorFile = z.object({ endpoint: z.string(), deliveredSeq: z.number().int().nonnegative() });
+const cursorFile = z.object({
+  endpoint: z.string(),
+  deliveredSeq: z.number().int().nonnegative(),
+  /** When the endpoint last took an event (RFC 3339); absent in files written before it was kept. */
+  deliveredAt: z.iso.datetime().nullable().optional(),
+});
 
 export class DeliveryCursor {
   #seq: number;
+  #deliveredAt: string | null;
 
   private constructor(
     private readonly file: string,
     private readonly endpoint: string,
     seq: number,
+    deliveredAt: string | null = null,
   ) {
     this.#seq = seq;
+    this.#deliveredAt = deliveredAt;
   }
 
   /**
@@ -37,7 +45,7 @@ export class DeliveryCursor {
       return cursor;
     }
     const parsed = cursorFile.safeParse(parseJson(text));
-    if (parsed.success) return new DeliveryCursor(file, endpoint, parsed.data.deliveredSeq);
+    if (parsed.success) return new DeliveryCursor(file, endpoint, parsed.data.deliveredSeq, parsed.data.deliveredAt ?? null);
     // Atomic writes make this unlikely; resending everything is at-least-once, dropping would not be.
     process.emitWarning(`The webhook cursor ${file} is unreadable; ${endpoint} gets every event again from seq 1.`);
     return new DeliveryCursor(file, endpoint, 0);
@@ -48,13 +56,18 @@ export class DeliveryCursor {
     return this.#seq;
   }
 
+  /** When the endpoint last took an event, as saved; null if never. */
+  get deliveredAt(): string | null {
+    return this.#deliveredAt;
+  }
+
   /** Writes temp file, fsync, rename over the old one, fsync the folder. */
-  async save(seq: number): Promise<void> {
+  async save(seq: number, deliveredAt: string | null = this.#deliveredAt): Promise<void> {
     const temp = `${this.file}.tmp`;
     await rm(temp, { force: true });
     const handle = await open(temp, 'wx', 0o600);
     try {
-      await handle.writeFile(`${JSON.stringify({ endpoint: this.endpoint, deliveredSeq: seq })}\n`);
+      await handle.writeFile(`${JSON.stringify({ endpoint: this.endpoint, deliveredSeq: seq, deliveredAt })}\n`);
       await handle.sync();
     } finally {
       await handle.close();
@@ -62,6 +75,7 @@ export class DeliveryCursor {
     await rename(temp, this.file);
     await syncDirectory(join(this.file, '..'));
     this.#seq = seq;
+    this.#deliveredAt = deliveredAt;
   }
 }
 

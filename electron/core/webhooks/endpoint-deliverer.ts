@@ -36,6 +36,14 @@ export interface EndpointStatus {
   nextAttemptAt: string | null;
 }
 
+/** Why the event at `seq` has not gone out: the attempt's error, and the endpoint's answer if it gave one. */
+export interface DeliveryFailure {
+  seq: number;
+  error: string;
+  status?: number | undefined;
+  reply?: string | undefined;
+}
+
 const BATCH = 100;
 
 export interface EndpointDelivererOptions {
@@ -57,6 +65,8 @@ export class EndpointDeliverer {
   #delivered: number;
   #failures = 0;
   #lastError: string | null = null;
+  #lastFailure: DeliveryFailure | null = null;
+  #deliveredAt: string | null;
   #nextAttemptAt: number | null = null;
   #woken = false;
   #wakeUp: (() => void) | null = null;
@@ -68,6 +78,7 @@ export class EndpointDeliverer {
     this.#target = new URL(options.url);
     this.#events = options.events ? new Set(options.events) : null;
     this.#delivered = options.cursor.seq;
+    this.#deliveredAt = options.cursor.deliveredAt;
   }
 
   start(): void {
@@ -100,6 +111,11 @@ export class EndpointDeliverer {
     };
   }
 
+  /** The last event the endpoint took (as saved) and when, and why the next one has not gone out. */
+  progress(): { deliveredSeq: number; deliveredAt: string | null; lastFailure: DeliveryFailure | null } {
+    return { deliveredSeq: this.#options.cursor.seq, deliveredAt: this.#options.cursor.deliveredAt, lastFailure: this.#lastFailure };
+  }
+
   async #run(): Promise<void> {
     const signal = this.#stopping.signal;
     let attempt = 0;
@@ -109,7 +125,9 @@ export class EndpointDeliverer {
       try {
         batch = await this.#options.ledger.readAfter(this.#delivered, BATCH);
       } catch (error) {
-        await this.#failed(`cannot read the ledger: ${(error as Error).message}`, (attempt += 1));
+        const message = `cannot read the ledger: ${(error as Error).message}`;
+        this.#lastFailure = { seq: this.#delivered + 1, error: message };
+        await this.#failed(message, (attempt += 1));
         continue;
       }
       attempt = 0;
@@ -125,6 +143,7 @@ export class EndpointDeliverer {
         }
         if (!(await this.#deliver(record))) break;
         this.#delivered = record.seq;
+        this.#deliveredAt = new Date().toISOString();
         await this.#saveCursor();
       }
       // Skipped (unsubscribed) events at the end of a batch move the cursor too.
@@ -150,9 +169,11 @@ export class EndpointDeliverer {
       );
       if (outcome.ok) {
         this.#lastError = null;
+        this.#lastFailure = null;
         return true;
       }
       if (signal.aborted) return false;
+      this.#lastFailure = { seq: record.seq, error: outcome.error, status: outcome.status, reply: outcome.reply };
       await this.#failed(outcome.error, attempt);
     }
     return false;
@@ -169,7 +190,7 @@ export class EndpointDeliverer {
 
   async #saveCursor(): Promise<void> {
     try {
-      await this.#options.cursor.save(this.#delivered);
+      await this.#options.cursor.save(this.#delivered, this.#deliveredAt);
     } catch (error) {
       // Delivery goes on from memory; after a restart the events since the saved cursor are sent again.
       this.#lastError = `cannot save the delivery cursor: ${(error as Error).message}`;

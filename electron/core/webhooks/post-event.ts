@@ -3,7 +3,11 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
-export type PostOutcome = { ok: true } | { ok: false; error: string };
+/** `status` and the start of the answer's body when the endpoint answered at all (the hub explains a refusal there). */
+export type PostOutcome = { ok: true } | { ok: false; error: string; status?: number; reply?: string };
+
+/** Enough of an answer's body for a `{"code","message"}` refusal; the rest is not read. */
+const REPLY_BYTES = 2048;
 
 export interface SignedHeaders {
   'webhook-id': string;
@@ -40,10 +44,29 @@ export function postEvent(
         },
       },
       (res) => {
-        res.resume();
         res.on('error', () => undefined);
         const status = res.statusCode ?? 0;
-        finish(status >= 200 && status < 300 ? { ok: true } : { ok: false, error: `answered HTTP ${status}` });
+        if (status >= 200 && status < 300) {
+          res.resume();
+          finish({ ok: true });
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let length = 0;
+        const refused = () => {
+          const reply = Buffer.concat(chunks).subarray(0, REPLY_BYTES).toString('utf8');
+          finish({ ok: false, error: `answered HTTP ${status}`, status, reply });
+        };
+        res.on('data', (chunk: Buffer) => {
+          if (length < REPLY_BYTES) chunks.push(chunk);
+          length += chunk.length;
+          if (length >= REPLY_BYTES) {
+            refused();
+            res.destroy();
+          }
+        });
+        res.on('end', refused);
+        res.on('close', refused);
       },
     );
     const timer = setTimeout(() => {

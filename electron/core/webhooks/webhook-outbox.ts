@@ -1,5 +1,6 @@
 // The durable outbox: one deliverer and one cursor file per configured endpoint under
 // `<dataDir>/outbox/`, all woken by each new durable ledger event (staff-link.md, Webhooks).
+// The records hub is one more endpoint, fed from the oldest record still held (hub.md).
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DeliveryCursor } from './delivery-cursor.js';
@@ -10,7 +11,9 @@ import {
   type EndpointStatus,
   type OutboxLedger,
 } from './endpoint-deliverer.js';
+import { hubDisplayUrl, hubIngestUrl, type HubSection } from '../config/hub-section.js';
 import { displayUrl, endpointKey } from './endpoint-url.js';
+import { hubStatus, type HubStatus } from './hub-status.js';
 import { signingKey } from './webhook-signature.js';
 
 export interface WebhookEndpoint {
@@ -24,6 +27,8 @@ export interface WebhookEndpoint {
 export interface WebhookOutboxOptions {
   dataDir: string;
   endpoints: readonly WebhookEndpoint[];
+  /** The records hub, if configured: every record, from the oldest the ledger holds. */
+  hub?: HubSection | undefined;
   ledger: OutboxLedger;
   /** Shorter timeouts and retries for tests; the contract's values by default. */
   timing?: Partial<DeliveryTiming>;
@@ -31,11 +36,16 @@ export interface WebhookOutboxOptions {
 
 export class WebhookOutbox {
   #unsubscribe: (() => void) | null = null;
+  /** The webhooks and the hub, woken and stopped together. */
+  private readonly deliverers: readonly EndpointDeliverer[];
 
   private constructor(
     private readonly ledger: OutboxLedger,
-    private readonly deliverers: readonly EndpointDeliverer[],
-  ) {}
+    private readonly webhooks: readonly EndpointDeliverer[],
+    private readonly hub: EndpointDeliverer | null,
+  ) {
+    this.deliverers = hub ? [...webhooks, hub] : webhooks;
+  }
 
   /**
    * Opens every endpoint's cursor. Open it right after the ledger, before this run's
@@ -44,37 +54,36 @@ export class WebhookOutbox {
   static async open(options: WebhookOutboxOptions): Promise<WebhookOutbox> {
     const timing = { ...DEFAULT_TIMING, ...options.timing };
     const dir = join(options.dataDir, 'outbox');
-    if (options.endpoints.length > 0) {
+    if (options.endpoints.length > 0 || options.hub) {
       await mkdir(dir, { recursive: true, mode: 0o700 });
       await chmod(dir, 0o700);
     }
     const seen = new Map<string, number>();
-    const deliverers: EndpointDeliverer[] = [];
+    const webhooks: EndpointDeliverer[] = [];
+    const lastSeq = options.ledger.lastSeq;
+    const deliverer = async (url: string, shown: string, secret: string, cursorKey: string, startAt: number, events?: readonly string[]) => {
+      const key = signingKey(secret);
+      const cursor = await DeliveryCursor.open(dir, cursorKey, shown, startAt);
+      if (cursor.seq > lastSeq) {
+        // The ledger was replaced under the outbox: waiting for seqs it already passed would deliver nothing.
+        process.emitWarning(`The delivery cursor for ${shown} is past the ledger's last seq ${lastSeq}; it restarts there.`);
+        await cursor.save(lastSeq);
+      }
+      return new EndpointDeliverer({ url, displayUrl: shown, key, events, cursor, ledger: options.ledger, timing });
+    };
     for (const endpoint of options.endpoints) {
       const occurrence = seen.get(endpoint.url) ?? 0;
       seen.set(endpoint.url, occurrence + 1);
-      const shown = displayUrl(endpoint.url);
-      const key = signingKey(endpoint.secret);
-      const lastSeq = options.ledger.lastSeq;
-      const cursor = await DeliveryCursor.open(dir, endpointKey(endpoint.url, occurrence), shown, lastSeq);
-      if (cursor.seq > lastSeq) {
-        // The ledger was replaced under the outbox: waiting for seqs it already passed would deliver nothing.
-        process.emitWarning(`The webhook cursor for ${shown} is past the ledger's last seq ${lastSeq}; it restarts there.`);
-        await cursor.save(lastSeq);
-      }
-      deliverers.push(
-        new EndpointDeliverer({
-          url: endpoint.url,
-          displayUrl: shown,
-          key,
-          events: endpoint.events,
-          cursor,
-          ledger: options.ledger,
-          timing,
-        }),
-      );
+      const key = endpointKey(endpoint.url, occurrence);
+      webhooks.push(await deliverer(endpoint.url, displayUrl(endpoint.url), endpoint.secret, key, lastSeq, endpoint.events));
     }
-    return new WebhookOutbox(options.ledger, deliverers);
+    let hub: EndpointDeliverer | null = null;
+    if (options.hub) {
+      const url = hubIngestUrl(options.hub.url);
+      // Its own cursor (never a webhook's for the same URL), from cursor 0: the hub gets the whole history.
+      hub = await deliverer(url, hubDisplayUrl(options.hub.url), options.hub.secret, `hub-${endpointKey(url, 0)}`, 0);
+    }
+    return new WebhookOutbox(options.ledger, webhooks, hub);
   }
 
   /** Starts delivering what is pending and every event appended from now on. */
@@ -92,8 +101,13 @@ export class WebhookOutbox {
     await Promise.all(this.deliverers.map((deliverer) => deliverer.stop()));
   }
 
-  /** Per endpoint, for `/v1/status` and `/metrics`; URLs without credentials or query. */
+  /** Per webhook endpoint, for `/v1/status` and `/metrics`; URLs without credentials or query. */
   status(): EndpointStatus[] {
-    return this.deliverers.map((deliverer) => deliverer.status());
+    return this.webhooks.map((deliverer) => deliverer.status());
+  }
+
+  /** The records hub's delivery, or null when no hub is configured. */
+  hubStatus(): HubStatus | null {
+    return this.hub ? hubStatus(this.hub.status(), this.hub.progress()) : null;
   }
 }
