@@ -6,6 +6,7 @@ import { startCoreInProcess } from '../support/kiosk-in-process.js';
 import { TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
 import { RawStaffClient } from '../support/raw-staff-client.js';
 import { staffApi } from '../support/staff-api.js';
+import { TEST_SECRET } from '../support/webhook-receiver.js';
 
 const PIN = '2580';
 const cores: KioskCore[] = [];
@@ -43,7 +44,7 @@ describe('admin calls', () => {
       admin: { pin: PIN },
       languages: { enabled: ['ja', 'en', 'vi'] },
       // Nothing listens there: the events wait in the backlog.
-      webhooks: [{ url: 'http://127.0.0.1:9/hook', secret: 'whsec_c2VjcmV0' }],
+      webhooks: [{ url: 'http://127.0.0.1:9/hook', secret: TEST_SECRET }],
     });
     const staff = await RawStaffClient.connect(core.staffLinkUrl, { token: TOKEN });
     await staff.waitForWelcome();

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { LANGUAGE_CODES } from '../../shared/languages.js';
 import { RECORDING_MODES } from '../../shared/events.js';
 import { hubSection } from './hub-section.js';
+import { strongSecret } from './secret-strength.js';
 
 /** Text the office writes itself, per language; `ja` is required, others fall back to `en`, then `ja`. */
 const officeText = z
@@ -16,7 +17,7 @@ export const PURPOSES = ['service', 'accuracy', 'harassment'] as const;
 const webhook = z
   .object({
     url: z.url({ protocol: /^https?$/ }),
-    secret: z.string().regex(/^whsec_[A-Za-z0-9+/]+=*$/, 'must be "whsec_" followed by base64'),
+    secret: strongSecret,
     events: z.array(z.string()).optional(),
   })
   .strict();
