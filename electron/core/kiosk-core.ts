@@ -2,6 +2,7 @@
 // stream, and an orderly shutdown. Shells never reach further in than this.
 import type { RecoveryAction, RecoveryCause } from '../shared/events.js';
 import type { KioskCall, KioskCallOutput, KioskView } from '../shared/kiosk-api.js';
+import type { LedgerFiles } from './ledger/ledger-files.js';
 
 export interface KioskCore {
   /** Validates `input` against `KIOSK_CALLS[call]`, then runs it. Rejects with a `KioskCallError`-shaped error. */
@@ -43,6 +44,8 @@ export interface StartKioskOptions {
   problems?: string[];
   /** The built renderer (dist/renderer): the staff link serves its staff console at `/staff/`. */
   consoleDir?: string;
+  /** How the ledger reaches its disk; the real file system unless a test makes it fail. */
+  ledgerFiles?: LedgerFiles;
 }
 
 // Implemented in ./start-kiosk.ts:

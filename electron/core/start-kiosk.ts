@@ -19,6 +19,7 @@ import { recordScreenRecovery } from './recovery/screen-recovery.js';
 import { closeSessionLeftOpen } from './session/restart-recovery.js';
 import { CounterSession } from './session/counter-session.js';
 import { KioskError } from './session/kiosk-error.js';
+import { LedgerOutage } from './session/ledger-outage.js';
 import { buildView, offeredLanguages, pickLanguage } from './session/kiosk-view.js';
 import { pairingToken } from './staff-link/pairing-token.js';
 import { StaffLink } from './staff-link/staff-link.js';
@@ -36,7 +37,12 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
   const kioskId = settingOrCreate(options.settings, 'kioskId', () => `kiosk-${randomUUID()}`);
   const token = pairingToken(options.overrides?.token ?? config.staffLink.token, options.settings);
 
-  const ledger = await ConsentLedger.open({ dir: join(options.dataDir, 'ledger'), kioskId, counterId: config.counterId });
+  const ledger = await ConsentLedger.open({
+    dir: join(options.dataDir, 'ledger'),
+    kioskId,
+    counterId: config.counterId,
+    ...(options.ledgerFiles && { files: options.ledgerFiles }),
+  });
   const metrics = new KioskMetrics({
     ledger,
     staffClients: () => staffLink.connectedClients,
@@ -45,8 +51,11 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
   });
   let screenConnected = false;
   const viewListeners = new Set<(view: KioskView) => void>();
-  const view = (): KioskView =>
-    buildView({ config, locales, offered, session, problems, screenOverride: problems.length > 0 ? 'maintenance' : null });
+  const currentProblems = () => (outage.problem === null ? problems : [...problems, outage.problem]);
+  const view = (): KioskView => {
+    const shown = currentProblems();
+    return buildView({ config, locales, offered, session, problems: shown, screenOverride: shown.length > 0 ? 'maintenance' : null });
+  };
   const publish = () => {
     const current = view();
     for (const listener of viewListeners) listener(current);
@@ -54,8 +63,16 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
 
   const noticeFor = (language: LanguageCode, context: Parameters<typeof renderNotice>[2]) =>
     renderNotice(locales.get(language) as Locale, config, context);
+  const outage = new LedgerOutage({
+    ledger,
+    onChange: () => {
+      // Back from an outage: the open notice gets a fresh idle reset, whatever timer failed meanwhile.
+      if (outage.problem === null) session.touch(false);
+      publish();
+    },
+  });
   const session = new CounterSession({
-    events: ledger,
+    events: outage,
     timing: config.session,
     renderNotice: noticeFor,
     newSessionId: () => randomUUID(),
@@ -99,7 +116,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       counterId: config.counterId,
       version: options.version,
       screen: screenConnected ? 'connected' : 'disconnected',
-      maintenance: problems.length > 0,
+      maintenance: currentProblems().length > 0,
       activeSession: session.activeSession(),
       ledger: { lastSeq: ledger.lastSeq, retentionProblem: retention.problem },
       webhooks: webhooks.status(),
@@ -215,6 +232,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       if (closed) return;
       closed = true;
       await session.closeOpen(reason);
+      outage.stop();
       await staffLink.close();
       token.close();
       await webhooks.stop();

@@ -9,6 +9,7 @@ import { acquireLedgerLock, type LedgerLock } from './ledger-lock.js';
 import { readRecordsAfter } from './read-records.js';
 import { GENESIS_PREV, lineHash, orderRecord } from './record-line.js';
 import { segmentForTs } from './segment-files.js';
+import type { LedgerFiles } from './ledger-files.js';
 import { SegmentWriter } from './segment-writer.js';
 import { recoverTornTail, type LedgerHead } from './torn-tail.js';
 
@@ -21,6 +22,8 @@ export interface ConsentLedgerOptions {
   kioskId: string;
   counterId: string;
   now?: () => Date;
+  /** How appends reach the disk; the real file system unless a test makes it fail. */
+  files?: LedgerFiles;
 }
 
 const optionsSchema = z.object({ dir: z.string().min(1), kioskId: z.string().min(1), counterId: z.string().min(1) });
@@ -78,13 +81,13 @@ export class ConsentLedger {
   #pendingAnchor: HeadAnchor | null = null;
   #anchorTimer: NodeJS.Timeout | null = null;
 
-  private constructor(options: Required<ConsentLedgerOptions>, lock: LedgerLock, head: LedgerHead | null) {
+  private constructor(options: Required<Omit<ConsentLedgerOptions, 'files'>> & Pick<ConsentLedgerOptions, 'files'>, lock: LedgerLock, head: LedgerHead | null) {
     this.dir = options.dir;
     this.#kioskId = options.kioskId;
     this.#counterId = options.counterId;
     this.#now = options.now;
     this.#lock = lock;
-    this.#writer = new SegmentWriter(options.dir);
+    this.#writer = new SegmentWriter(options.dir, options.files);
     this.#lastSeq = head?.record.seq ?? 0;
     this.#headHash = head?.hash ?? GENESIS_PREV;
     this.#headSegment = head?.segment ?? null;
@@ -185,6 +188,11 @@ export class ConsentLedger {
     this.#recent = this.#recent.filter((record) => record.seq > seq);
   }
 
+  /** Resolves if the ledger's disk can take a write and an fdatasync now (after a failed append). */
+  checkWritable(): Promise<void> {
+    return this.#writer.checkWritable();
+  }
+
   /** Writes what is already queued, refuses new appends and releases the lock. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
@@ -214,11 +222,6 @@ export class ConsentLedger {
   }
 
   async #commitBatch(): Promise<void> {
-    const unusable = this.#writer.unusable;
-    if (unusable) {
-      for (const pending of this.#queue.splice(0)) pending.reject(unusable);
-      return;
-    }
     const { batch, segment, consumed } = this.#buildBatch();
     this.#queue.splice(0, consumed);
     if (batch.length === 0 || segment === null) return;
