@@ -1,6 +1,7 @@
 // What a shell (Electron or headless) gets from the core: the page's calls, the view
 // stream, and an orderly shutdown. Shells never reach further in than this.
 import type { RecoveryAction, RecoveryCause } from '../shared/events.js';
+import type { KioskEndReason } from './session/counter-session.js';
 import type { KioskCall, KioskCallOutput, KioskView } from '../shared/kiosk-api.js';
 import type { LedgerFiles } from './ledger/ledger-files.js';
 
@@ -13,7 +14,7 @@ export interface KioskCore {
   /** Where the staff link listens, e.g. `http://127.0.0.1:4780/`. */
   readonly staffLinkUrl: string;
   /** Closes open sessions in the ledger (`kiosk-restart` unless told otherwise), stops listeners, releases the lock. */
-  close(reason?: string): Promise<void>;
+  close(reason?: KioskEndReason): Promise<void>;
   /** The shell brought the kiosk screen back: closes an open session (`kiosk-recovery`), then writes `kiosk.recovered`. */
   recordRecovery(cause: RecoveryCause, action: RecoveryAction): Promise<void>;
   /** The admin screen asked to exit; only a shell that can exit subscribes (the admin screen offers it only then). */

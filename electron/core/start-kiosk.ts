@@ -129,7 +129,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       return startSession('staff', input);
     },
     override: (sessionId, reason) => session.override(sessionId, reason),
-    end: (sessionId, reason) => session.end(sessionId, reason ?? 'staff'),
+    end: (sessionId, reason) => session.end(sessionId, reason),
     metrics: () => metrics.scrape(),
   };
 

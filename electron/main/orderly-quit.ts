@@ -1,6 +1,7 @@
 // Quitting waits for the core to close open sessions in the ledger (`kiosk-restart`),
 // but never hangs the shutdown on it.
 import type { KioskCore } from '../core/kiosk-core.js';
+import type { KioskEndReason } from '../core/session/counter-session.js';
 
 export interface QuittingApp {
   on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): unknown;
@@ -8,7 +9,7 @@ export interface QuittingApp {
 }
 
 /** Closes the core, giving up after `timeoutMs`; never rejects. */
-export async function closeCoreWithin(core: Pick<KioskCore, 'close'>, reason: string, timeoutMs: number): Promise<void> {
+export async function closeCoreWithin(core: Pick<KioskCore, 'close'>, reason: KioskEndReason, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<void>((resolve) => {
     timer = setTimeout(() => {

@@ -35,8 +35,8 @@ export const TYPE_FIELDS: Record<EventType, readonly string[]> = {
   'consent.questioned': ['language', 'noticeVersion', 'elapsedMs'],
   'consent.timeout': ['language', 'noticeVersion', 'elapsedMs'],
   'logging.start': ['by', 'reason', 'recording'],
-  'logging.stop': ['reason'],
-  'session.ended': ['reason'],
+  'logging.stop': ['reason', 'staffReason'],
+  'session.ended': ['reason', 'staffReason'],
   'ledger.recovered': ['segment', 'quarantinedBytes'],
   'ledger.pruned': ['segments'],
   'kiosk.recovered': ['cause', 'action'],
@@ -52,6 +52,8 @@ export type RecoveryAction = (typeof RECOVERY_ACTIONS)[number];
 
 const noticeVersion = z.string().regex(/^sha256:[0-9a-f]{64}$/);
 const answerFields = z.object({ language: z.string(), noticeVersion, elapsedMs: z.number().int().nonnegative() });
+// A staff end is `reason: "staff"` with the staff's own words in `staffReason`.
+const endFields = z.object({ reason: z.string(), staffReason: z.string().max(64).optional() });
 const shownFields = z.object({ language: z.string(), noticeVersion, reviewed: z.boolean() });
 
 /** The type-specific payloads, as the core hands them to the ledger. */
@@ -72,8 +74,8 @@ export const EVENT_PAYLOADS = {
     reason: z.string().max(200).optional(),
     recording: z.enum(RECORDING_MODES),
   }),
-  'logging.stop': z.object({ reason: z.string() }),
-  'session.ended': z.object({ reason: z.string() }),
+  'logging.stop': endFields,
+  'session.ended': endFields,
   'ledger.recovered': z.object({ segment: z.string(), quarantinedBytes: z.number().int().nonnegative() }),
   'ledger.pruned': z.object({
     segments: z.array(

@@ -9,15 +9,32 @@ export const MAX_FRAME_BYTES = 64 * 1024;
 
 const requestId = z.union([z.string().min(1).max(128), z.number()]);
 
+// Control, format (bidi, zero-width), lone surrogate and line/paragraph separator characters.
+const HIDDEN_OR_BREAKING = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+
+/**
+ * Staff words that go into the ledger or onto the notice (a name, a reason): checked
+ * before trimming, so a hidden character is refused rather than silently cut off.
+ */
+export function staffText(max: number) {
+  return z
+    .string()
+    .refine((text) => !HIDDEN_OR_BREAKING.test(text), {
+      message: 'must not contain control, format (bidi) or line/paragraph separator characters',
+    })
+    .transform((text) => text.trim())
+    .pipe(z.string().min(1).max(max));
+}
+
 export const sessionStartBody = z
   .object({
-    staffName: z.string().trim().min(1).max(40).optional(),
+    staffName: staffText(40).optional(),
     language: z.string().min(2).max(35).optional(),
     recording: z.enum(RECORDING_MODES).optional(),
   })
   .strict();
-export const overrideBody = z.object({ reason: z.string().trim().min(1).max(200) }).strict();
-export const endBody = z.object({ reason: z.string().trim().min(1).max(64).optional() }).strict();
+export const overrideBody = z.object({ reason: staffText(200) }).strict();
+export const endBody = z.object({ reason: staffText(64).optional() }).strict();
 
 export const clientFrameSchema = z.discriminatedUnion('type', [
   z

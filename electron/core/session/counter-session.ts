@@ -9,6 +9,11 @@ import type { KioskConfig } from '../config/schema.js';
 import type { LedgerEntry } from '../ledger/consent-ledger.js';
 import { KioskError } from './kiosk-error.js';
 
+/** Reasons only the kiosk records; a staff end is always `staff`. */
+export const KIOSK_END_REASONS = ['idle', 'kiosk-restart', 'kiosk-recovery'] as const;
+export type KioskEndReason = (typeof KIOSK_END_REASONS)[number];
+type EndFields = EventPayload<'session.ended'>;
+
 export type Phase = 'idle' | 'notice' | 'questioned' | 'timeout' | 'logging' | 'ended';
 
 export interface EventSink {
@@ -199,18 +204,27 @@ export class CounterSession {
     });
   }
 
-  end(sessionId: string, reason = 'staff'): Promise<void> {
+  /** Staff ended the session: always recorded as `staff`, their own words beside it, never as a kiosk reason. */
+  end(sessionId: string, staffReason?: string): Promise<void> {
     return this.serially(async () => {
       const session = this.openSession(sessionId);
-      await this.close(session, reason);
+      await this.close(session, { reason: 'staff', ...(staffReason !== undefined && { staffReason }) });
+    });
+  }
+
+  /** The kiosk itself closed the session (a screen recovery), with its own reason. */
+  closeByKiosk(sessionId: string, reason: KioskEndReason): Promise<void> {
+    return this.serially(async () => {
+      const session = this.openSession(sessionId);
+      await this.close(session, { reason });
     });
   }
 
   /** Closes whatever is open (shutdown); a no-op when idle. */
-  closeOpen(reason: string): Promise<void> {
+  closeOpen(reason: KioskEndReason): Promise<void> {
     return this.serially(async () => {
       this.clearAllTimers();
-      if (this.current && this.isOpen()) await this.close(this.current, reason);
+      if (this.current && this.isOpen()) await this.close(this.current, { reason });
       this.clearAllTimers();
     });
   }
@@ -239,9 +253,9 @@ export class CounterSession {
     this.enter('logging');
   }
 
-  private async close(session: OpenSession, reason: string): Promise<void> {
-    if (this.phase === 'logging') await this.options.events.append('logging.stop', session.id, { reason });
-    await this.options.events.append('session.ended', session.id, { reason });
+  private async close(session: OpenSession, why: EndFields): Promise<void> {
+    if (this.phase === 'logging') await this.options.events.append('logging.stop', session.id, why);
+    await this.options.events.append('session.ended', session.id, why);
     this.enter('ended');
     this.setTimer('ended', this.options.timing.endedSeconds * 1000, () => {
       this.current = null;
@@ -290,7 +304,7 @@ export class CounterSession {
       }
       void this.serially(async () => {
         if (session && this.current === session && this.isOpen() && this.phase !== 'logging') {
-          await this.close(session, 'idle');
+          await this.close(session, { reason: 'idle' });
         }
       }).catch(() => undefined);
     });
