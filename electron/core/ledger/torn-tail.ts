@@ -3,6 +3,7 @@
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LedgerRecord } from '../../shared/events.js';
+import { HEAD_FILE, readHeadAnchor } from './head-anchor.js';
 import { checkLedgerLine, lineHash } from './record-line.js';
 import { listSegments, segmentPath, syncDirectory } from './segment-files.js';
 import { splitLines, type SegmentLine } from './segment-lines.js';
@@ -63,11 +64,30 @@ function goodLineCount(lines: SegmentLine[]): number {
   return keep;
 }
 
+/**
+ * A tail cut off at a record head.json says was durable is not a torn write but lost records
+ * (or an altered newest one): continuing would write new records over their seqs and hide it.
+ */
+async function refuseLostRecords(dir: string, head: LedgerHead | null): Promise<void> {
+  const anchor = await readHeadAnchor(dir);
+  // An unreadable head.json is for `ledger verify` to report; it proves nothing lost.
+  if (anchor === null || typeof anchor === 'string') return;
+  const seq = head?.record.seq ?? 0;
+  const restore = 'run `kokuchi ledger verify` and restore the segments from a backup before writing to it.';
+  if (anchor.seq > seq) {
+    throw new Error(`The ledger at ${dir} has lost records: it ends at seq ${seq} but ${HEAD_FILE} says seq ${anchor.seq} was written; ${restore}`);
+  }
+  if (anchor.seq === seq && head && anchor.hash !== head.hash) {
+    throw new Error(`The ledger at ${dir} is damaged: its newest record (seq ${seq}) differs from the one kept in ${HEAD_FILE}; ${restore}`);
+  }
+}
+
 export async function recoverTornTail(dir: string, now: () => Date): Promise<TailState> {
   const segments = await listSegments(dir);
-  let quarantine: Quarantine | null = null;
+  let cut: { segment: string; torn: Buffer; goodLength: number } | null = null;
+  let head: LedgerHead | null = null;
   let tailChecked = false;
-  for (let i = segments.length - 1; i >= 0; i -= 1) {
+  for (let i = segments.length - 1; i >= 0 && head === null; i -= 1) {
     const segment = segments[i]!;
     const content = await readFile(segmentPath(dir, segment));
     let lines = splitLines(content);
@@ -79,11 +99,7 @@ export async function recoverTornTail(dir: string, now: () => Date): Promise<Tai
       if (keep < lines.length) {
         lines = lines.slice(0, keep);
         const goodLength = lines.reduce((sum, entry) => sum + entry.bytes.length + 1, 0);
-        const torn = content.subarray(goodLength);
-        const file = await writeQuarantine(dir, segment, torn, now());
-        await truncateSegment(dir, segment, goodLength);
-        await syncDirectory(dir);
-        quarantine = { segment, quarantinedBytes: torn.length, file };
+        cut = { segment, torn: content.subarray(goodLength), goodLength };
         if (lines.length === 0) continue;
       }
     }
@@ -95,7 +111,13 @@ export async function recoverTornTail(dir: string, now: () => Date): Promise<Tai
           'run `kokuchi ledger verify` and restore the segment from a backup before writing to it.',
       );
     }
-    return { head: { record: check.record, hash: lineHash(last.bytes), segment }, quarantine };
+    head = { record: check.record, hash: lineHash(last.bytes), segment };
   }
-  return { head: null, quarantine };
+  // Checked before anything is moved: a refused ledger is left exactly as it was found.
+  await refuseLostRecords(dir, head);
+  if (cut === null) return { head, quarantine: null };
+  const file = await writeQuarantine(dir, cut.segment, cut.torn, now());
+  await truncateSegment(dir, cut.segment, cut.goodLength);
+  await syncDirectory(dir);
+  return { head, quarantine: { segment: cut.segment, quarantinedBytes: cut.torn.length, file } };
 }

@@ -58,6 +58,8 @@ export async function verifyLedger(dir: string, options: { throughSeq?: number }
     const entry = next.value;
     next = await lines.next();
     if (!entry.complete) {
+      // Only the newest segment's end is written to; a cut anywhere else is lost data, not a torn write.
+      if (!next.done) return broken(entry, 'incomplete line (no newline) before later records: the segment was cut short');
       return broken(entry, 'incomplete last line (no newline): a torn write, which opening the ledger quarantines');
     }
     const check = checkLedgerLine(entry.bytes);
