@@ -21,12 +21,23 @@ export const CSV_COLUMNS: readonly string[] = [
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
+// Spreadsheets skip leading blanks and hidden characters, and read full-width and other
+// compatibility forms (＝ ＋ － ＠ ﹦ …) as the ASCII ones: NFKC folds those, U+2212 is a minus too.
+const HIDDEN_LEAD = /^[\p{White_Space}\p{Cc}\p{Cf}]+/u;
+const FORMULA_START = /^[=+\-@\u2212]/;
+
+/** Whether a spreadsheet could read this text as a formula (or a tab/CR-led cell it reshapes). */
+function couldRunAsFormula(text: string): boolean {
+  if (/^[\p{Cc}\p{Cf}]/u.test(text)) return true;
+  return FORMULA_START.test(text.normalize('NFKC').replace(HIDDEN_LEAD, ''));
+}
+
 /** One RFC 4180 field; nested values as JSON text. */
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   let text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
   // Text Excel would run as a formula (staff-typed names and reasons) is shown as text instead.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (couldRunAsFormula(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, exportLedger, type ExportOptions } from '../../../electron/core/ledger/export-ledger.js';
+import { CSV_COLUMNS, csvCell, exportLedger, type ExportOptions } from '../../../electron/core/ledger/export-ledger.js';
 import { makeTempLedger, recordSession, type TempLedger } from './temp-ledger.js';
 
 let temp: TempLedger;
@@ -72,7 +73,7 @@ describe('exportLedger', () => {
     expect(header).toEqual([
       'seq', 'id', 'ts', 'type', 'kioskId', 'counterId', 'sessionId', 'prev',
       'version', 'configVersion', 'by', 'staffName', 'recording', 'language', 'noticeVersion', 'reviewed',
-      'elapsedMs', 'reason', 'segment', 'quarantinedBytes', 'segments', 'cause', 'action',
+      'elapsedMs', 'reason', 'staffReason', 'segment', 'quarantinedBytes', 'segments', 'cause', 'action',
     ]);
     expect(rows).toHaveLength(1 + 10);
     for (const row of rows) expect(row).toHaveLength(header.length);
@@ -105,5 +106,61 @@ describe('exportLedger', () => {
       october,
     );
     expect(await collect({ format: 'jsonl', from: new Date('2027-01-01T00:00:00Z') })).toBe('');
+  });
+});
+
+/** What a spreadsheet holds for one cell written by csvCell. */
+function cellText(field: string): string {
+  const rows = parseCsv(`${field}\r\n`);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toHaveLength(1);
+  return rows[0]![0]!;
+}
+
+// Every form a spreadsheet reads as the start of a formula, after it skips leading blanks.
+const FORMULA_LEADS = ['=', '+', '-', '@', '＝', '＋', '－', '＠', '﹦', '﹢', '﹣', '\u2212', '⁻', '₊'];
+const LEADING_BLANKS = ['', ' ', '\u3000', '\u00A0', '\u200B', '\uFEFF', '\t', '\r', '\n', '  \t'];
+
+describe('csvCell', () => {
+  it.each([
+    ['＝HYPERLINK("http://x")'],
+    ['＋cmd|\'/C calc\'!A0'],
+    ['－1+1'],
+    ['＠SUM(A1)'],
+    ['\u3000=1+1'],
+    ['\tSato'],
+    ['\rSato'],
+    ['\u2212 2'],
+  ])('shows %j as text, never as a formula', (text) => {
+    expect(cellText(csvCell(text))).toBe(`'${text}`);
+  });
+
+  it('leaves ordinary names and reasons exactly as they are', () => {
+    for (const text of ['佐藤', 'Sato', 'explained; resident agreed', '3番窓口', 'a=b', 'x-y', 'mail@example']) {
+      expect(cellText(csvCell(text))).toBe(text);
+    }
+  });
+
+  it('never lets any formula lead through, whatever blanks come first and whatever follows', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...LEADING_BLANKS), fc.constantFrom(...FORMULA_LEADS), fc.string({ unit: 'grapheme' }), (blank, lead, rest) => {
+        const text = blank + lead + rest;
+        expect(cellText(csvCell(text))).toBe(`'${text}`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps every text whole: the cell is the text, with at most a leading apostrophe', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const shown = cellText(csvCell(text));
+        expect(shown === text || shown === `'${text}`).toBe(true);
+        const folded = shown.normalize('NFKC').replace(/^[\p{White_Space}\p{Cc}\p{Cf}]+/u, '');
+        expect(/^[=+\-@\u2212]/.test(folded) && !shown.startsWith("'")).toBe(false);
+        expect(/^[\t\r]/.test(shown)).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
