@@ -2,6 +2,7 @@
 import type { CliContext } from './cli-context.js';
 import { doctorCommand } from './doctor-command.js';
 import { ledgerCommand } from './ledger-command.js';
+import { noticeCommand } from './notice-command.js';
 import { previewCommand } from './preview-command.js';
 import { serveCommand } from './serve-command.js';
 import { tokenCommand } from './token-command.js';
@@ -13,6 +14,7 @@ const USAGE = `usage: kokuchi <command>
   doctor [--config F] [--locales DIR]                                 check configuration and locales
   preview --out DIR [--lang L…] [--size WxH…] [--config F]           every screen as PNG; lists screens that do not fit
   ledger verify|export|prune [--data D]                               the consent ledger
+  notice show sha256:… [--data D]                                     the exact text of a notice version the ledger names
   token [--rotate] [--data D] [--config F]                            show or replace the staff link token (a running kiosk follows --rotate)`;
 
 export async function main(argv: string[], context: CliContext): Promise<number> {
@@ -29,6 +31,8 @@ export async function main(argv: string[], context: CliContext): Promise<number>
         return await tokenCommand(args, context);
       case 'ledger':
         return await ledger(args, context);
+      case 'notice':
+        return await noticeCommand(args, context);
       default:
         context.stderr(`${USAGE}\n`);
         return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

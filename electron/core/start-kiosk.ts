@@ -14,6 +14,7 @@ import { ConsentLedger } from './ledger/consent-ledger.js';
 import { scheduleRetention } from './ledger/retention-schedule.js';
 import { KioskMetrics } from './metrics/kiosk-metrics.js';
 import { loadLocales, type Locale } from './notice/locale-files.js';
+import { archiveNotice, noticeArchiveDir } from './notice/notice-archive.js';
 import { renderNotice } from './notice/render-notice.js';
 import { recordScreenRecovery } from './recovery/screen-recovery.js';
 import { closeSessionLeftOpen } from './session/restart-recovery.js';
@@ -75,6 +76,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
     events: outage,
     timing: config.session,
     renderNotice: noticeFor,
+    archiveNotice: (notice) => archiveNotice(noticeArchiveDir(options.dataDir), notice.version, notice.text),
     newSessionId: () => randomUUID(),
     onChange: publish,
   });

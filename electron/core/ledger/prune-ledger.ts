@@ -1,8 +1,10 @@
 // Retention: whole segments whose newest event is older than retentionDays are deleted,
 // and a ledger.pruned record keeps their seq range and last hash so the chain still verifies.
 import { stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import type { EventPayload } from '../../shared/events.js';
+import { noticeArchiveDir, pruneNoticeArchive } from '../notice/notice-archive.js';
 import type { ConsentLedger } from './consent-ledger.js';
 import { checkLedgerLine, lineHash } from './record-line.js';
 import { listSegments, segmentEnd, segmentPath, syncDirectory } from './segment-files.js';
@@ -69,5 +71,28 @@ export async function pruneLedger(
   if (removed.length + emptyFiles.length > 0) await syncDirectory(ledger.dir);
   const lastRemoved = removed[removed.length - 1];
   if (lastRemoved) ledger.forgetThrough(lastRemoved.lastSeq);
+  if (removed.length > 0) {
+    // A text goes only when no retained record names it (ledger.md, Notice archive).
+    await pruneNoticeArchive(noticeArchiveDir(path.dirname(ledger.dir)), await namedNoticeVersions(ledger.dir), {
+      now: options.now ?? new Date(),
+      graceMs: DAY_MS,
+    });
+  }
   return removed;
+}
+
+/** Every noticeVersion a record still in the ledger names. */
+export async function namedNoticeVersions(dir: string): Promise<Set<string>> {
+  const named = new Set<string>();
+  for (const segment of await listSegments(dir)) {
+    for (const entry of await readSegmentLines(dir, segment)) {
+      if (!entry.complete) continue;
+      const check = checkLedgerLine(entry.bytes);
+      // An unreadable line might name a text: keep them all rather than guess.
+      if (!check.ok) throw new Error(`Not pruning the notice archive: ${segment} line ${entry.line}: ${check.problem}`);
+      const version = check.record.noticeVersion;
+      if (typeof version === 'string') named.add(version);
+    }
+  }
+  return named;
 }

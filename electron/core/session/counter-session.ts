@@ -50,6 +50,8 @@ export interface CounterSessionOptions {
   renderNotice: (language: LanguageCode, session: Pick<OpenSession, 'staffName' | 'recording'>) => RenderedNotice;
   newSessionId: () => string;
   onChange: () => void;
+  /** Keeps the notice's exact text durably; awaited before the record that names its version. */
+  archiveNotice?: (notice: RenderedNotice) => Promise<void>;
   now?: () => number;
 }
 
@@ -146,6 +148,7 @@ export class CounterSession {
       }
       if (session.shownVersion === version) return;
       const fields = { language: session.language, noticeVersion: version, reviewed: session.notice.reviewed };
+      await this.options.archiveNotice?.(session.notice);
       await this.options.events.append(session.shownAt === null ? 'notice.shown' : 'language.changed', session.id, fields);
       session.shownVersion = version;
       if (session.shownAt === null) session.shownAt = this.now();

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pruneLedger } from '../../../electron/core/ledger/prune-ledger.js';
+import { archiveNotice, noticeArchiveDir, readArchivedNotice } from '../../../electron/core/notice/notice-archive.js';
 import { verifyLedger } from '../../../electron/core/ledger/verify-ledger.js';
 import { makeTempLedger, type TempLedger } from './temp-ledger.js';
 
@@ -77,5 +79,26 @@ describe('pruneLedger', () => {
     await ledger.close();
     expect(await segments()).toEqual(['2024-06.jsonl']);
     expect(await verifyLedger(temp.dir)).toMatchObject({ ok: true, events: 2, lastSeq: 9 });
+  });
+
+  it('keeps every notice text a retained record names and drops the ones only pruned records named', async () => {
+    const archive = noticeArchiveDir(temp.dataDir);
+    const texts = { old: 'notice of 2025', kept: 'notice of 2026' };
+    const version = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+    const ledger = await temp.open();
+    for (const [month, text] of [['2025-09', texts.old], ['2026-10', texts.kept], ['2026-11', texts.kept]] as const) {
+      temp.clock.now = new Date(`${month}-10T00:00:00.000Z`);
+      await archiveNotice(archive, version(text), text);
+      await ledger.append('notice.shown', 's', { language: 'ja', noticeVersion: version(text), reviewed: true });
+    }
+    // Both texts were last used long ago as far as their files tell.
+    const longAgo = new Date('2025-09-10T00:00:00.000Z');
+    for (const text of Object.values(texts)) await utimes(join(archive, `${version(text).replace(':', '-')}.txt`), longAgo, longAgo);
+    temp.clock.now = new Date('2026-11-20T00:00:00.000Z');
+    await pruneLedger(ledger, { retentionDays: 365, now: temp.clock.now });
+    await ledger.close();
+    expect(await segments()).toEqual(['2026-10.jsonl', '2026-11.jsonl']);
+    expect(await readArchivedNotice(archive, version(texts.kept))).toEqual({ ok: true, text: texts.kept });
+    expect((await readArchivedNotice(archive, version(texts.old))).ok).toBe(false);
   });
 });
