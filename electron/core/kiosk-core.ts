@@ -1,6 +1,7 @@
 // What a shell (Electron or headless) gets from the core: the page's calls, the view
 // stream, and an orderly shutdown. Shells never reach further in than this.
 import type { RecoveryAction, RecoveryCause } from '../shared/events.js';
+import type { KioskConfig } from './config/schema.js';
 import type { KioskEndReason } from './session/counter-session.js';
 import type { KioskCall, KioskCallOutput, KioskView } from '../shared/kiosk-api.js';
 import type { LedgerFiles } from './ledger/ledger-files.js';
@@ -43,6 +44,11 @@ export interface StartKioskOptions {
   localesDir: string;
   /** Problems the shell found (e.g. a corrupt settings file), shown on the maintenance screen. */
   problems?: string[];
+  /**
+   * The configuration that last loaded cleanly, as the shell kept it: after a fallback to
+   * the example office its admin PIN and TLS stay in force (the core also remembers them itself).
+   */
+  lastGoodConfig?: KioskConfig;
   /** The built renderer (dist/renderer): the staff link serves its staff console at `/staff/`. */
   consoleDir?: string;
   /** How the ledger reaches its disk; the real file system unless a test makes it fail. */

@@ -6,7 +6,7 @@ import { KIOSK_CALLS, type KioskCall, type KioskCallOutput, type KioskView } fro
 import { isLanguageCode, type LanguageCode } from '../shared/languages.js';
 import type { LedgerRecord } from '../shared/events.js';
 import { createAdminDesk } from './admin/admin-desk.js';
-import { adminPinInForce } from './admin/admin-door.js';
+import { officeGuards } from './config/configured-office.js';
 import { configVersion, loadConfig } from './config/load-config.js';
 import type { KioskConfig } from './config/schema.js';
 import type { KioskCore, StartKioskOptions } from './kiosk-core.js';
@@ -32,7 +32,8 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
   const { locales, problems: localeProblems } = await loadLocales(options.localesDir);
   const config = loaded.config;
   const offered = offeredLanguages(config, locales);
-  const problems = [...(options.problems ?? []), ...loaded.problems, ...localeProblems];
+  const guards = officeGuards(loaded, options.settings, options.lastGoodConfig);
+  const problems = [...(options.problems ?? []), ...loaded.problems, ...guards.problems, ...localeProblems];
   if (offered.length === 0) problems.push('no language can be offered: check languages.enabled and the locale files');
 
   const kioskId = settingOrCreate(options.settings, 'kioskId', () => `kiosk-${randomUUID()}`);
@@ -140,7 +141,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
     staffLink = await StaffLink.listen({
       host: options.overrides?.host ?? config.staffLink.host,
       port: options.overrides?.port ?? config.staffLink.port,
-      tls: config.staffLink.tls,
+      tls: guards.tls,
       core: staffCore,
       consoleDir: options.consoleDir,
     });
@@ -152,7 +153,15 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
   }
   webhooks.start();
   const admin = createAdminDesk({
-    door: { pin: adminPinInForce(config) },
+    door: {
+      pin: guards.adminPin,
+      settings: options.settings,
+      record: async (event) => {
+        const { failedAttempts } = event;
+        if (event.type === 'admin.unlocked') await ledger.append(event.type, null, { failedAttempts });
+        else await ledger.append(event.type, null, { failedAttempts, lockedUntil: event.lockedUntil });
+      },
+    },
     status: {
       kioskId,
       counterId: config.counterId,

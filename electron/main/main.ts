@@ -64,6 +64,7 @@ async function runKiosk(): Promise<void> {
     localesDir: path.join(appPath, 'locales'),
     consoleDir: path.join(appPath, 'dist', 'renderer'),
     problems: [...store.problems, ...shell.problems],
+    ...(shell.lastGood !== undefined && { lastGoodConfig: shell.lastGood }),
     overrides: { token: envStaffToken(process.env) },
   });
   closeCoreBeforeQuit(app, core);

@@ -19,6 +19,9 @@ export const EVENT_TYPES = [
   'ledger.recovered',
   'ledger.pruned',
   'kiosk.recovered',
+  'admin.unlocked',
+  'admin.locked-out',
+  'update.refused',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -40,6 +43,9 @@ export const TYPE_FIELDS: Record<EventType, readonly string[]> = {
   'ledger.recovered': ['segment', 'quarantinedBytes'],
   'ledger.pruned': ['segments'],
   'kiosk.recovered': ['cause', 'action'],
+  'admin.unlocked': ['failedAttempts'],
+  'admin.locked-out': ['failedAttempts', 'lockedUntil'],
+  'update.refused': ['version', 'reason'],
 };
 
 /** Why the kiosk screen had to be recovered: Electron's `render-process-gone` reasons, or a hang. */
@@ -83,6 +89,11 @@ export const EVENT_PAYLOADS = {
     ),
   }),
   'kiosk.recovered': z.object({ cause: z.enum(RECOVERY_CAUSES), action: z.enum(RECOVERY_ACTIONS) }),
+  /** Wrong PINs typed since the last unlock or lock-out, before this right one. */
+  'admin.unlocked': z.object({ failedAttempts: z.number().int().nonnegative() }),
+  'admin.locked-out': z.object({ failedAttempts: z.number().int().positive(), lockedUntil: z.iso.datetime() }),
+  /** A LAN update that was not installed: unsigned, a bad signature, or not HTTPS. */
+  'update.refused': z.object({ version: z.string().max(64), reason: z.string().max(200) }),
 } satisfies Record<EventType, z.ZodType>;
 
 export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;

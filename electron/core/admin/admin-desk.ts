@@ -25,7 +25,7 @@ export function createAdminDesk(options: AdminDeskOptions): AdminDesk {
   const exitListeners = new Set<() => void>();
   return {
     calls: {
-      adminUnlock: async ({ pin }) => door.unlock(pin),
+      adminUnlock: ({ pin }) => door.unlock(pin),
       adminStatus: async ({ adminSession }) => {
         door.enter(adminSession);
         return adminStatus(options.status, exitListeners.size > 0);

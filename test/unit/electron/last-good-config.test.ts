@@ -25,15 +25,15 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('readShellConfig', () => {
   it("gives the shell its part of a good file and keeps the file's own text as the last good copy, once", async () => {
     const file = path.join(dir, 'kokuchi.config.json');
-    writeFileSync(file, JSON.stringify({ kiosk: { hideCursor: true }, updates: { url: 'http://updates.lan/' } }));
+    writeFileSync(file, JSON.stringify({ kiosk: { hideCursor: true }, updates: { url: 'https://updates.lan/' } }));
     const shell = await readShellConfig(file, store, NOW);
     expect(shell.problems).toEqual([]);
     expect(shell.config.kiosk).toEqual({ hideCursor: true, keepDisplayAwake: true });
-    expect(shell.config.updates.url).toBe('http://updates.lan/');
+    expect(shell.config.updates.url).toBe('https://updates.lan/');
     expect(values.get('lastGoodConfig')).toEqual({
       path: file,
       savedAt: '2026-11-28T00:00:00.000Z',
-      config: { kiosk: { hideCursor: true }, updates: { url: 'http://updates.lan/' } },
+      config: { kiosk: { hideCursor: true }, updates: { url: 'https://updates.lan/' } },
     });
     await readShellConfig(file, store, NOW);
     expect(writes).toBe(1);
@@ -50,6 +50,18 @@ describe('readShellConfig', () => {
     ]);
     expect(shell.config.kiosk.hideCursor).toBe('auto');
     expect((values.get('lastGoodConfig') as { config: unknown }).config).toEqual({ retentionDays: 30 });
+  });
+
+  it('runs on the last good copy, not the example office, while the file is broken or missing', async () => {
+    const file = path.join(dir, 'kokuchi.config.json');
+    writeFileSync(file, JSON.stringify({ admin: { pin: '246810' }, kiosk: { hideCursor: true }, updates: { url: 'https://updates.lan/' } }));
+    await readShellConfig(file, store, NOW);
+    writeFileSync(file, '{"admin": {"pin": "246810"}');
+    const broken = await readShellConfig(file, store, NOW);
+    expect([broken.config.kiosk.hideCursor, broken.config.updates.url, broken.lastGood?.admin.pin]).toEqual([true, 'https://updates.lan/', '246810']);
+    const missing = await readShellConfig(undefined, store, NOW);
+    expect(missing.lastGood?.admin.pin).toBe('246810');
+    expect(missing.problems).toHaveLength(1);
   });
 
   it('uses the defaults for the example office and a missing file', async () => {

@@ -73,7 +73,7 @@ describe('exportLedger', () => {
     expect(header).toEqual([
       'seq', 'id', 'ts', 'type', 'kioskId', 'counterId', 'sessionId', 'prev',
       'version', 'configVersion', 'by', 'staffName', 'recording', 'language', 'noticeVersion', 'reviewed',
-      'elapsedMs', 'reason', 'staffReason', 'segment', 'quarantinedBytes', 'segments', 'cause', 'action',
+      'elapsedMs', 'reason', 'staffReason', 'segment', 'quarantinedBytes', 'segments', 'cause', 'action', 'failedAttempts', 'lockedUntil',
     ]);
     expect(rows).toHaveLength(1 + 10);
     for (const row of rows) expect(row).toHaveLength(header.length);
