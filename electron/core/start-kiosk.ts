@@ -133,6 +133,8 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
     },
     override: (sessionId, reason) => session.override(sessionId, reason),
     end: (sessionId, reason) => session.end(sessionId, reason),
+    pause: (sessionId, reason) => session.pause(sessionId, reason ?? ''),
+    resume: (sessionId) => session.resume(sessionId),
     metrics: () => metrics.scrape(),
   };
 

@@ -22,6 +22,9 @@ export const EVENT_TYPES = [
   'admin.unlocked',
   'admin.locked-out',
   'update.refused',
+  'logging.paused',
+  'logging.resumed',
+  'kiosk.key',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -46,6 +49,9 @@ export const TYPE_FIELDS: Record<EventType, readonly string[]> = {
   'admin.unlocked': ['failedAttempts'],
   'admin.locked-out': ['failedAttempts', 'lockedUntil'],
   'update.refused': ['version', 'reason'],
+  'logging.paused': ['reason'],
+  'logging.resumed': [],
+  'kiosk.key': ['algorithm', 'publicKey', 'fingerprint'],
 };
 
 /** Why the kiosk screen had to be recovered: Electron's `render-process-gone` reasons, or a hang. */
@@ -94,6 +100,14 @@ export const EVENT_PAYLOADS = {
   'admin.locked-out': z.object({ failedAttempts: z.number().int().positive(), lockedUntil: z.iso.datetime() }),
   /** A LAN update that was not installed: unsigned, a bad signature, or not HTTPS. */
   'update.refused': z.object({ version: z.string().max(64), reason: z.string().max(200) }),
+  'logging.paused': z.object({ reason: z.string().max(200) }),
+  'logging.resumed': z.object({}),
+  /** The kiosk's receipt-signing key, so the hub and auditors learn it from the ledger. */
+  'kiosk.key': z.object({
+    algorithm: z.literal('ed25519'),
+    publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    fingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  }),
 } satisfies Record<EventType, z.ZodType>;
 
 export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;

@@ -57,6 +57,8 @@ export interface SessionView {
   answerDeadline: number | null;
   /** Epoch ms at which logging started; null while not logging. */
   loggingSince: number | null;
+  /** Epoch ms at which staff paused the recording; null while recording or not logging. */
+  pausedSince: number | null;
 }
 
 /** Everything the kiosk page shows, pushed by the core on every change. */

@@ -35,6 +35,9 @@ export const sessionStartBody = z
   .strict();
 export const overrideBody = z.object({ reason: staffText(200) }).strict();
 export const endBody = z.object({ reason: staffText(64).optional() }).strict();
+/** A pause's reason may be left out or empty (the ledger then records ""). */
+export const pauseBody = z.object({ reason: z.literal('').or(staffText(200)).optional() }).strict();
+export const resumeBody = z.object({}).strict();
 
 export const clientFrameSchema = z.discriminatedUnion('type', [
   z
@@ -48,6 +51,8 @@ export const clientFrameSchema = z.discriminatedUnion('type', [
   sessionStartBody.extend({ type: z.literal('session.start'), id: requestId }).strict(),
   overrideBody.extend({ type: z.literal('session.override'), id: requestId, sessionId: z.string().min(1).max(64) }).strict(),
   endBody.extend({ type: z.literal('session.end'), id: requestId, sessionId: z.string().min(1).max(64) }).strict(),
+  pauseBody.extend({ type: z.literal('session.pause'), id: requestId, sessionId: z.string().min(1).max(64) }).strict(),
+  resumeBody.extend({ type: z.literal('session.resume'), id: requestId, sessionId: z.string().min(1).max(64) }).strict(),
   z.object({ type: z.literal('ping'), id: requestId }).strict(),
 ]);
 export type ClientFrame = z.infer<typeof clientFrameSchema>;

@@ -150,6 +150,16 @@ export class StaffClient {
     await this.command({ type: 'session.end', sessionId, ...(reason !== undefined && { reason }) });
   }
 
+  /** Stops the recording for a while (`logging.paused`); `invalid-state` unless logging. The reason is optional, at most 200 characters. */
+  async pause(sessionId: string, reason?: string): Promise<void> {
+    await this.command({ type: 'session.pause', sessionId, ...(reason !== undefined && { reason }) });
+  }
+
+  /** Records again after a pause (`logging.resumed`); `invalid-state` unless paused. */
+  async resume(sessionId: string): Promise<void> {
+    await this.command({ type: 'session.resume', sessionId });
+  }
+
   async ping(): Promise<void> {
     await this.command({ type: 'ping' });
   }

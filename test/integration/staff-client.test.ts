@@ -93,6 +93,27 @@ describe('StaffClient commands', () => {
     expect(seen.states).toEqual(['connecting', 'open', 'closed']);
   });
 
+  it('pauses and resumes logging, refused out of turn with `invalid-state`', async () => {
+    const client = new StaffClient({ WebSocket });
+    const seen = collect(client);
+    await client.connect(core.staffLinkUrl, TOKEN);
+    const { sessionId } = await client.startSession();
+    await expect(client.pause(sessionId)).rejects.toMatchObject({ code: 'invalid-state' });
+    await client.override(sessionId, 'explained');
+    await expect(client.resume(sessionId)).rejects.toMatchObject({ code: 'invalid-state' });
+    await client.pause(sessionId, 'a private aside');
+    await expect(client.pause(sessionId)).rejects.toMatchObject({ code: 'invalid-state' });
+    await client.resume(sessionId);
+    await client.end(sessionId);
+    await waitUntil(() => seen.events.some((e) => e.type === 'session.ended' && e.sessionId === sessionId), 'session.ended');
+    const ofSession = seen.events.filter((e) => e.sessionId === sessionId);
+    expect(ofSession.map((e) => e.type)).toEqual([
+      'session.started', 'logging.start', 'logging.paused', 'logging.resumed', 'logging.stop', 'session.ended',
+    ]);
+    expect(ofSession[2]).toMatchObject({ reason: 'a private aside' });
+    client.close();
+  });
+
   it('rejects a wrong token with `unauthorized` and stops', async () => {
     const client = new StaffClient({ WebSocket, backoff: { firstMs: 10 } });
     const seen = collect(client);

@@ -121,6 +121,8 @@ describe('hello deadline', () => {
     startSession: async () => 'session-1',
     override: async () => undefined,
     end: async () => undefined,
+    pause: async () => undefined,
+    resume: async () => undefined,
     metrics: async () => ({ contentType: 'text/plain', text: '' }),
   };
 

@@ -16,6 +16,8 @@ export interface MetricsSources {
   webhooks(): ReadonlyArray<{ url: string; backlog: number; failures: number }>;
   /** Only when a records hub is configured. */
   hub?: (() => HubStatus | null) | undefined;
+  /** Epoch ms, for a pause still going on at scrape time; Date.now unless a test sets it. */
+  now?: () => number;
 }
 
 const OUTCOMES = ['acknowledged', 'questioned', 'timeout', 'override'] as const;
@@ -28,6 +30,9 @@ export class KioskMetrics {
   readonly #ended: Counter<'reason'>;
   readonly #answerSeconds: Histogram<'answer'>;
   readonly #tapToSignal: Histogram;
+  /** Seconds of pauses that have ended, and when each open pause began (by session). */
+  #pausedSeconds = 0;
+  readonly #pausedFrom = new Map<string, number>();
 
   constructor(sources: MetricsSources) {
     const registers = [this.#registry];
@@ -104,6 +109,18 @@ export class KioskMetrics {
       },
     });
     if (sources.hub) registerHubMetrics(this.#registry, sources.hub);
+    const now = sources.now ?? Date.now;
+    const paused = { done: () => this.#pausedSeconds, open: () => [...this.#pausedFrom.values()] };
+    new Counter({
+      name: 'kokuchi_paused_seconds_total',
+      help: 'Seconds logging was paused by staff (logging.paused to logging.resumed or logging.stop), including a pause going on now.',
+      registers,
+      collect() {
+        const ongoing = paused.open().reduce((sum, from) => sum + Math.max(0, now() - from) / 1000, 0);
+        this.reset();
+        this.inc(paused.done() + ongoing);
+      },
+    });
     sources.ledger.onAppend((record) => this.#count(record));
   }
 
@@ -131,6 +148,17 @@ export class KioskMetrics {
       case 'logging.start':
         if (record.by === 'staff-override') this.#outcomes.inc({ outcome: 'override' });
         return;
+      case 'logging.paused':
+        if (record.sessionId !== null) this.#pausedFrom.set(record.sessionId, Date.parse(record.ts));
+        return;
+      case 'logging.resumed':
+      case 'logging.stop': {
+        const from = record.sessionId === null ? undefined : this.#pausedFrom.get(record.sessionId);
+        if (from === undefined || record.sessionId === null) return;
+        this.#pausedFrom.delete(record.sessionId);
+        this.#pausedSeconds += Math.max(0, Date.parse(record.ts) - from) / 1000;
+        return;
+      }
       case 'session.ended': {
         const reason = (END_REASONS as readonly unknown[]).includes(record.reason) ? String(record.reason) : 'other';
         this.#ended.inc({ reason });

@@ -1,5 +1,5 @@
 // The counter's session machine: idle → notice → acknowledged / questioned / timeout →
-// logging → ended → idle. Every step is a ledger event, and the state moves only after
+// logging (⇄ paused) → ended → idle. Every step is a ledger event, and the state moves only after
 // that event is durable, so the screen never thanks a resident for an answer that
 // could still be lost.
 import type { EventPayload, EventType, LedgerRecord, RecordingMode } from '../../shared/events.js';
@@ -14,7 +14,7 @@ export const KIOSK_END_REASONS = ['idle', 'kiosk-restart', 'kiosk-recovery'] as 
 export type KioskEndReason = (typeof KIOSK_END_REASONS)[number];
 type EndFields = EventPayload<'session.ended'>;
 
-export type Phase = 'idle' | 'notice' | 'questioned' | 'timeout' | 'logging' | 'ended';
+export type Phase = 'idle' | 'notice' | 'questioned' | 'timeout' | 'logging' | 'paused' | 'ended';
 
 export interface EventSink {
   append<T extends EventType>(type: T, sessionId: string | null, payload: EventPayload<T>): Promise<LedgerRecord>;
@@ -34,6 +34,8 @@ export interface OpenSession {
   shownAt: number | null;
   answerDeadline: number | null;
   loggingSince: number | null;
+  /** Epoch ms at which staff paused the recording; null while recording or not logging. */
+  pausedSince: number | null;
   thanksUntil: number | null;
 }
 
@@ -98,6 +100,7 @@ export class CounterSession {
       case 'timeout':
         return 'timeout';
       case 'logging':
+      case 'paused':
         return this.current?.thanksUntil ? 'thanks' : 'recording';
       case 'ended':
         return 'ended';
@@ -132,6 +135,7 @@ export class CounterSession {
         shownAt: null,
         answerDeadline: null,
         loggingSince: null,
+        pausedSince: null,
         thanksUntil: null,
       };
       this.enter('notice');
@@ -160,7 +164,7 @@ export class CounterSession {
   changeLanguage(sessionId: string, language: LanguageCode): Promise<void> {
     return this.serially(async () => {
       const session = this.openSession(sessionId);
-      if (this.phase === 'logging') throw new KioskError('invalid-state', 'the notice has already been answered');
+      if (this.isLogging()) throw new KioskError('invalid-state', 'the notice has already been answered');
       session.language = language;
       session.notice = this.options.renderNotice(language, session);
       if (this.phase === 'notice' && session.shownAt !== null) this.armAnswerTimer();
@@ -200,10 +204,31 @@ export class CounterSession {
   override(sessionId: string, reason: string): Promise<void> {
     return this.serially(async () => {
       const session = this.openSession(sessionId);
-      if (this.phase === 'logging') throw new KioskError('invalid-state', 'logging has already started');
+      if (this.isLogging()) throw new KioskError('invalid-state', 'logging has already started');
       await this.options.events.append('logging.start', session.id, { by: 'staff-override', reason, recording: session.recording });
       // No thank-you: the resident did not say "I understand"; the recording indicator shows at once.
       this.loggingStarted(session, false);
+    });
+  }
+
+  /** Staff stop the recording for a while (a private aside); the indicator says so. */
+  pause(sessionId: string, reason = ''): Promise<void> {
+    return this.serially(async () => {
+      const session = this.openSession(sessionId);
+      if (this.phase !== 'logging') throw new KioskError('invalid-state', `cannot pause while ${this.phase}`);
+      await this.options.events.append('logging.paused', session.id, { reason });
+      session.pausedSince = this.now();
+      this.enter('paused');
+    });
+  }
+
+  resume(sessionId: string): Promise<void> {
+    return this.serially(async () => {
+      const session = this.openSession(sessionId);
+      if (this.phase !== 'paused') throw new KioskError('invalid-state', `cannot resume while ${this.phase}`);
+      await this.options.events.append('logging.resumed', session.id, {});
+      session.pausedSince = null;
+      this.enter('logging');
     });
   }
 
@@ -234,7 +259,7 @@ export class CounterSession {
 
   /** A touch on the screen: postpones the idle reset, and on request the answer timeout. */
   touch(extendAnswer: boolean): void {
-    if (this.phase === 'logging' || (this.phase === 'idle' && this.chosen === null)) return;
+    if (this.isLogging() || (this.phase === 'idle' && this.chosen === null)) return;
     this.armIdleTimer();
     if (extendAnswer && this.phase === 'notice' && this.current?.shownAt != null) {
       this.armAnswerTimer();
@@ -257,7 +282,8 @@ export class CounterSession {
   }
 
   private async close(session: OpenSession, why: EndFields): Promise<void> {
-    if (this.phase === 'logging') await this.options.events.append('logging.stop', session.id, why);
+    if (this.isLogging()) await this.options.events.append('logging.stop', session.id, why);
+    session.pausedSince = null;
     await this.options.events.append('session.ended', session.id, why);
     this.enter('ended');
     this.setTimer('ended', this.options.timing.endedSeconds * 1000, () => {
@@ -270,9 +296,9 @@ export class CounterSession {
     this.phase = phase;
     this.clearTimer('answer');
     this.clearTimer('idle');
-    if (phase !== 'logging') this.clearTimer('thanks');
+    if (!this.isLogging()) this.clearTimer('thanks');
     if (this.current) {
-      if (phase !== 'logging') this.current.thanksUntil = null;
+      if (!this.isLogging()) this.current.thanksUntil = null;
       if (phase !== 'notice') this.current.answerDeadline = null;
     }
     if (phase === 'notice' && this.current?.shownAt != null) this.armAnswerTimer();
@@ -306,11 +332,16 @@ export class CounterSession {
         this.changed();
       }
       void this.serially(async () => {
-        if (session && this.current === session && this.isOpen() && this.phase !== 'logging') {
+        if (session && this.current === session && this.isOpen() && !this.isLogging()) {
           await this.close(session, { reason: 'idle' });
         }
       }).catch(() => undefined);
     });
+  }
+
+  /** Logging has started and not stopped: recording now, or paused by staff. */
+  private isLogging(): boolean {
+    return this.phase === 'logging' || this.phase === 'paused';
   }
 
   private isOpen(): boolean {

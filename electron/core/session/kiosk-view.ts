@@ -61,6 +61,7 @@ export function buildView({ config, locales, offered, session, problems, screenO
             notice: open.notice,
             answerDeadline: open.answerDeadline,
             loggingSince: open.loggingSince,
+            pausedSince: open.pausedSince,
           }
         : null,
     problems,

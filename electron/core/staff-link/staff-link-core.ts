@@ -22,6 +22,10 @@ export interface StaffLinkCore {
   startSession(input: SessionStartInput): Promise<string>;
   override(sessionId: string, reason: string): Promise<void>;
   end(sessionId: string, reason: string | undefined): Promise<void>;
+  /** While logging: `logging.paused`; otherwise `invalid-state`. */
+  pause(sessionId: string, reason: string | undefined): Promise<void>;
+  /** While paused: `logging.resumed`; otherwise `invalid-state`. */
+  resume(sessionId: string): Promise<void>;
   /** `GET /metrics`: Prometheus text and its content type. */
   metrics(): Promise<{ contentType: string; text: string }>;
 }

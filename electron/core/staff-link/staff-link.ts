@@ -11,6 +11,8 @@ import {
   STAFF_SOCKET_PATH,
   endBody,
   overrideBody,
+  pauseBody,
+  resumeBody,
   sessionStartBody,
   type ErrorCode,
 } from '../../shared/staff-protocol.js';
@@ -181,15 +183,22 @@ export class StaffLink {
       const body = await readBody(req, sessionStartBody);
       return sendJson(res, 201, { sessionId: await core.startSession(body) });
     }
-    const action = url.pathname.match(/^\/v1\/sessions\/([^/]{1,64})\/(override|end)$/);
+    const action = url.pathname.match(/^\/v1\/sessions\/([^/]{1,64})\/(override|end|pause|resume)$/);
     if (method === 'POST' && action) {
       const sessionId = decodedSegment(action[1] ?? '');
-      if (action[2] === 'override') {
-        const { reason } = await readBody(req, overrideBody);
-        await core.override(sessionId, reason);
-      } else {
-        const { reason } = await readBody(req, endBody);
-        await core.end(sessionId, reason);
+      switch (action[2]) {
+        case 'override':
+          await core.override(sessionId, (await readBody(req, overrideBody)).reason);
+          break;
+        case 'pause':
+          await core.pause(sessionId, (await readBody(req, pauseBody)).reason);
+          break;
+        case 'resume':
+          await readBody(req, resumeBody);
+          await core.resume(sessionId);
+          break;
+        default:
+          await core.end(sessionId, (await readBody(req, endBody)).reason);
       }
       return sendJson(res, 200, { ok: true });
     }

@@ -164,6 +164,14 @@ export class StaffSocket {
         await this.core.end(frame.sessionId, frame.reason);
         this.sendResult(frame.id, {});
         return;
+      case 'session.pause':
+        await this.core.pause(frame.sessionId, frame.reason);
+        this.sendResult(frame.id, {});
+        return;
+      case 'session.resume':
+        await this.core.resume(frame.sessionId);
+        this.sendResult(frame.id, {});
+        return;
     }
   }
 

@@ -74,6 +74,7 @@ describe('exportLedger', () => {
       'seq', 'id', 'ts', 'type', 'kioskId', 'counterId', 'sessionId', 'prev',
       'version', 'configVersion', 'by', 'staffName', 'recording', 'language', 'noticeVersion', 'reviewed',
       'elapsedMs', 'reason', 'staffReason', 'segment', 'quarantinedBytes', 'segments', 'cause', 'action', 'failedAttempts', 'lockedUntil',
+      'algorithm', 'publicKey', 'fingerprint',
     ]);
     expect(rows).toHaveLength(1 + 10);
     for (const row of rows) expect(row).toHaveLength(header.length);
