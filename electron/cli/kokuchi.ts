@@ -51,5 +51,5 @@ async function ledger(args: string[], context: CliContext): Promise<number> {
   const data = dataDir ?? defaultDataDir();
   const { config } = await loadConfig(findConfig(configPath, data, context.appRoot));
   const rest = configFlag >= 0 ? args.filter((_, i) => i !== configFlag && i !== configFlag + 1) : args;
-  return ledgerCommand(rest, { dataDir: data, retentionDays: config.retentionDays, stdout: context.stdout, stderr: context.stderr });
+  return ledgerCommand(rest, { dataDir: data, retentionDays: config.retentionDays, controller: config.office.name, stdout: context.stdout, stderr: context.stderr });
 }

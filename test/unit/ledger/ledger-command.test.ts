@@ -64,6 +64,22 @@ describe('kokuchi ledger', () => {
     expect(text.split('\r\n').filter((row) => row !== '')).toHaveLength(8);
   });
 
+  it('export filters by type and session, writes JSON-LD and a summary, and refuses a summary with a format', async () => {
+    const shown = await run('export', '--type', 'notice.shown', '--type', 'session.ended', '--session', 's-2');
+    expect(shown.out.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { type: string }).type)).toEqual([
+      'notice.shown',
+      'session.ended',
+    ]);
+    const out = path.join(temp.dataDir, 'sessions.jsonld');
+    const jsonld = await run('export', '--format', 'jsonld', '--out', out);
+    expect(jsonld.err).toContain('Exported 2 sessions');
+    expect((JSON.parse(await readFile(out, 'utf8')) as { '@graph': unknown[] })['@graph']).toHaveLength(2);
+    const summary = await run('export', '--summary', '--from', '2020-02-01');
+    expect(summary.out.split('\r\n')[1]).toBe('2020-02-15,ja,1,1,0,0,4.2,0,0');
+    expect(await run('export', '--summary', '--format', 'csv')).toMatchObject({ code: 2, err: expect.stringMatching(/--summary/) });
+    expect(await run('export', '--type', 'Notice Shown')).toMatchObject({ code: 2, err: expect.stringMatching(/event type/) });
+  });
+
   it('export rejects a bad format or date with usage and exit 2', async () => {
     expect(await run('export', '--format', 'xlsx')).toMatchObject({ code: 2, err: expect.stringMatching(/csv or jsonl/) });
     expect(await run('export', '--from', 'yesterday')).toMatchObject({ code: 2, err: expect.stringMatching(/YYYY-MM-DD/) });
