@@ -8,6 +8,8 @@ import { build as viteBuild } from 'vite';
 const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+// The records hub's fleet page, served by `kokuchi hub` at /fleet/.
+await viteBuild({ configFile: 'vite.config.ts', mode: 'fleet', logLevel: 'warn' });
 // The read-aloud audio (npm run audio), beside the page in both shells: kokuchi://app/audio/ and http://127.0.0.1/audio/.
 await cp('assets/audio', 'dist/renderer/audio', { recursive: true });
 await Promise.all([
