@@ -6,6 +6,7 @@ import { LANGUAGE_CODES } from '../../shared/languages.js';
 import { RECORDING_MODES } from '../../shared/events.js';
 import { hubSection } from './hub-section.js';
 import { strongSecret } from './secret-strength.js';
+import { staffTokenSchema } from './staff-token-rule.js';
 
 /** Text the office writes itself, per language; `ja` is required, others fall back to `en`, then `ja`. */
 const officeText = z
@@ -84,10 +85,7 @@ export const configSchema = z
       .object({
         host: z.string().default('127.0.0.1'),
         port: z.number().int().min(0).max(65535).default(4780),
-        token: z
-          .string()
-          .regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 random bytes in base64url (43 characters)')
-          .optional(),
+        token: staffTokenSchema.optional(),
         tls: z.object({ cert: z.string(), key: z.string() }).strict().optional(),
       })
       .strict()
