@@ -133,7 +133,7 @@ export const configSchema = z
       .prefault({}),
     /** A generic (electron-updater) feed on the office LAN; no URL, no update checks. */
     updates: z
-      .object({ url: z.url({ protocol: /^https?$/ }).optional() })
+      .object({ url: z.url({ protocol: /^https$/, error: 'must be an https:// URL: updates are never fetched in the clear' }).optional() })
       .strict()
       .prefault({}),
   })
