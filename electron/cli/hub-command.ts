@@ -1,10 +1,14 @@
 // `kokuchi hub …`: runs the records hub, or works on its store (enroll, token, verify,
 // export, notice show). Embedded store: `--data`; the office's server: `--database URL`.
 import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { databaseUrl, openHubDatabase, type HubDatabase } from '../hub/hub-database.js';
 import { enrol } from '../hub/enrolments.js';
+import { exportStore } from '../hub/export-store.js';
+import { verifyStore } from '../hub/verify-store.js';
+import { parseDate } from './ledger-command.js';
 import { hubToken } from '../hub/hub-token.js';
 import { startHub } from '../hub/records-hub.js';
 import { defaultDataDir } from './app-paths.js';
@@ -13,7 +17,12 @@ import type { CliContext } from './cli-context.js';
 export const HUB_USAGE = `usage: kokuchi hub [--database URL] [--data DIR] [--host H] [--port P] [--config F]   run the hub
        kokuchi hub enroll --counter ID [--data DIR | --database URL]   a new secret for one kiosk
        kokuchi hub token [--data DIR]                                  the readers' token
+       kokuchi hub verify [--data DIR | --database URL]                every kiosk's chain in the store; exit 1 on any problem
+       kokuchi hub export [--kiosk ID] [--from DATE] [--to DATE] [--format csv|jsonl] [--out FILE] [--data DIR | --database URL]
 `;
+
+/** Export output is handed on in pieces of about this size rather than line by line. */
+const CHUNK_CHARS = 64 * 1024;
 
 const DEFAULT_PORT = 4790;
 
@@ -85,6 +94,56 @@ async function tokenCommand(args: string[], context: CliContext): Promise<number
   return 0;
 }
 
+async function verifyCommand(args: string[], context: CliContext): Promise<number> {
+  const { values } = parseArgs({ args, options: { data: { type: 'string' }, database: { type: 'string' } }, strict: true });
+  const verdict = await withDatabase(values, (db) => verifyStore(db.pool));
+  if (verdict.problems.length === 0) {
+    context.stdout(`OK ${verdict.kiosks} kiosks, ${verdict.events} events\n`);
+    return 0;
+  }
+  context.stdout(verdict.problems.map((problem) => `${problem}\n`).join(''));
+  return 1;
+}
+
+async function exportCommand(args: string[], context: CliContext): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      kiosk: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'jsonl' },
+      out: { type: 'string' }, data: { type: 'string' }, database: { type: 'string' },
+    },
+    strict: true,
+  });
+  const format = values.format;
+  if (format !== 'csv' && format !== 'jsonl') throw new Error(`--format ${format}: expected csv or jsonl`);
+  const from = parseDate('--from', values.from, false);
+  const to = parseDate('--to', values.to, true);
+  const records = await withDatabase(values, async (db) => {
+    const file = values.out === undefined ? null : await open(values.out, 'w', 0o600);
+    let count = -Number(format === 'csv');
+    let pending = '';
+    const flush = async () => {
+      if (file) await file.write(pending);
+      else context.stdout(pending);
+      pending = '';
+    };
+    try {
+      for await (const chunk of exportStore(db.pool, { kiosk: values.kiosk, from, to, format })) {
+        pending += chunk;
+        count += 1;
+        if (pending.length >= CHUNK_CHARS) await flush();
+      }
+      await flush();
+      await file?.sync();
+    } finally {
+      await file?.close();
+    }
+    return count;
+  });
+  if (values.out !== undefined) context.stderr(`Exported ${records} events to ${values.out}\n`);
+  return 0;
+}
+
 export async function hubCommand(args: string[], context: CliContext): Promise<number> {
   const [first, ...rest] = args;
   switch (first) {
@@ -92,6 +151,10 @@ export async function hubCommand(args: string[], context: CliContext): Promise<n
       return enrollCommand(rest, context);
     case 'token':
       return tokenCommand(rest, context);
+    case 'verify':
+      return verifyCommand(rest, context);
+    case 'export':
+      return exportCommand(rest, context);
     case 'help':
     case '--help':
       context.stdout(HUB_USAGE);

@@ -34,7 +34,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /** `--to 2026-11-30` means through the end of that day, so a day bound becomes the next midnight. */
-function parseDate(flag: string, value: string | undefined, endOfDay: boolean): Date | undefined {
+export function parseDate(flag: string, value: string | undefined, endOfDay: boolean): Date | undefined {
   if (value === undefined) return undefined;
   const date = DAY.test(value) ? new Date(`${value}T00:00:00.000Z`) : INSTANT.test(value) ? new Date(value) : null;
   if (date === null || Number.isNaN(date.getTime())) {

@@ -1,7 +1,7 @@
 // The hub's ingest as a kiosk and an auditor see it (hub.md), on both stores: genuine lines
 // are stored byte for byte and repeats change nothing; forged ones are refused and stored
 // nowhere; an altered copy or a chain that does not follow is kept aside and shown.
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { enrol } from '../../electron/hub/enrolments.js';
 import { SimulatedKiosk, deliver } from '../support/simulated-kiosk.js';
 import { fleetOf, hubUnderTest, read, stopServer, storedLines, type HubUnderTest, type StoreKind } from './hub-fixture.js';
@@ -11,6 +11,8 @@ afterEach(async () => {
   for (const fixture of open.splice(0)) await fixture.close();
 });
 afterAll(() => stopServer());
+// A hub's first start on a loaded machine (PGlite in WebAssembly, or initdb) can take tens of seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 async function setUp(kind: StoreKind) {
   const fixture = await hubUnderTest(kind);
