@@ -16,6 +16,8 @@ export interface LedgerCommandIo {
   controller?: Record<string, string>;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** The system clock; tests set it. */
+  now?: () => Date;
 }
 
 const USAGE = `usage: kokuchi ledger verify [--data DIR]
@@ -140,7 +142,7 @@ async function pruneCommand(args: string[], io: LedgerCommandIo): Promise<number
     io.stdout('Nothing to prune: the ledger is empty.\n');
     return 0;
   }
-  const ledger = await ConsentLedger.open({ dir, kioskId: last.kioskId, counterId: last.counterId });
+  const ledger = await ConsentLedger.open({ dir, kioskId: last.kioskId, counterId: last.counterId, ...(io.now && { now: io.now }) });
   try {
     const removed = await pruneLedger(ledger, { retentionDays: io.retentionDays });
     if (removed.length === 0) {

@@ -14,15 +14,17 @@ beforeEach(async () => {
   await ledger.close();
 });
 afterEach(async () => {
+  io = { retentionDays: 365 };
   await temp.cleanup();
 });
 
+let io: { retentionDays: number; now?: () => Date } = { retentionDays: 365 };
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const code = await ledgerCommand(args, {
     dataDir: temp.dataDir,
-    retentionDays: 365,
+    ...io,
     stdout: (s) => {
       out += s;
     },
@@ -94,6 +96,13 @@ describe('kokuchi ledger', () => {
     expect(refused.err).toContain(`Another Kokuchi process (pid ${process.pid}) holds the ledger at ${temp.dir}`);
     await ledger.close();
 
+    // Today's clock is years ahead of the ledger's newest record: not to be trusted, nothing goes.
+    const untrusted = await run('prune');
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.err).toMatch(/Not pruning: the system clock \(.*\) is [\d.]+ days ahead of the ledger's newest record \(2020-02-15T09:00:00\.000Z\); nothing was deleted/);
+    expect((await run('verify')).out).toMatch(/^OK 14 events, last seq 14, head /);
+
+    io = { retentionDays: 14, now: () => new Date('2020-02-16T08:00:00.000Z') };
     const { code, out } = await run('prune');
     expect(code).toBe(0);
     expect(out).toBe('Pruned 1 segment(s): 2020-01.jsonl (seq 1-7); recorded as seq 15.\n');
