@@ -103,7 +103,8 @@ export const EVENT_PAYLOADS = {
   /** A LAN update that was not installed: unsigned, a bad signature, or not HTTPS. */
   'update.refused': z.object({ version: z.string().max(64), reason: z.string().max(200) }),
   'logging.paused': z.object({ reason: z.string().max(200) }),
-  'logging.resumed': z.object({}),
+  // Typed as no fields of its own (a bare `z.object({})` infers `Record<string, never>`, which no record fits).
+  'logging.resumed': z.object({}) as z.ZodType<Record<never, never>>,
   /** The kiosk's receipt-signing key, so the hub and auditors learn it from the ledger. */
   'kiosk.key': z.object({
     algorithm: z.literal('ed25519'),
