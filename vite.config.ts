@@ -16,21 +16,7 @@ const woff2Only = {
   },
 };
 
-/** The records hub's fleet page, a build of its own into dist/fleet/ (served at the hub's /fleet/, assets beside it). */
-const fleetPage = {
-  root: fileURLToPath(new URL('./renderer/fleet/', import.meta.url)),
-  base: './',
-  plugins: [react()],
-  css: { postcss: { plugins: [woff2Only] } },
-  build: {
-    outDir: '../../dist/fleet',
-    emptyOutDir: true,
-    modulePreload: { polyfill: false },
-    assetsInlineLimit: 0,
-  },
-};
-
-const kioskPages = {
+export default defineConfig({
   root: rendererDir,
   base: './',
   plugins: [react()],
@@ -49,7 +35,4 @@ const kioskPages = {
       },
     },
   },
-};
-
-// `vite build --mode fleet` (scripts/build.mjs) builds the fleet page; any other mode the kiosk's pages.
-export default defineConfig(({ mode }) => (mode === 'fleet' ? fleetPage : kioskPages));
+});

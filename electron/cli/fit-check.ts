@@ -163,6 +163,20 @@ async function fitInPage(options: FitOptions & { minTarget: number }): Promise<F
     if (!button.contains(atCentre)) problems.push(`${describe(button)} is covered by ${atCentre ? describe(atCentre) : 'nothing tappable'}`);
   }
 
+  // The notice's first layer must be read whole without scrolling, beside both answers.
+  if (screenName === 'notice' && !modalOpen) {
+    const summary = screen.querySelector('[data-testid="notice-summary"]');
+    const body = screen.querySelector(scroller);
+    if (!summary) problems.push('the notice has no summary (data-testid="notice-summary")');
+    else if (body) {
+      const box = summary.getBoundingClientRect();
+      const view = body.getBoundingClientRect();
+      if (box.top < view.top - slack || box.bottom > view.bottom + slack) {
+        problems.push(`${describe(summary)} is not wholly in view (${size(box)} px in the ${Math.round(view.height)} px the notice text has)`);
+      }
+    }
+  }
+
   if (options.language !== null && screen.getAttribute('lang') !== options.language) {
     problems.push(`the screen's lang is "${screen.getAttribute('lang')}", not "${options.language}"`);
   }

@@ -2,6 +2,7 @@
 // edited locale files take effect without rebuilding the page.
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { addRubyNumberFormats } from '../../electron/shared/japanese-readings.js';
 import type { LocaleBundle } from '../../electron/shared/kiosk-api.js';
 
 export function createUiText(bundles: LocaleBundle[], defaultLanguage: string): i18n {
@@ -18,6 +19,7 @@ export function createUiText(bundles: LocaleBundle[], defaultLanguage: string): 
     parseMissingKeyHandler: () => '',
     react: { useSuspense: false },
   });
+  addRubyNumberFormats(instance);
   return instance;
 }
 

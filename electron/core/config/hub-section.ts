@@ -1,7 +1,6 @@
 // The `hub` section of kokuchi.config.json: where the records hub listens and the secret
 // `kokuchi hub enroll` gave this kiosk (shared/spec/hub.md).
 import { z } from 'zod';
-import { displayUrl } from '../webhooks/endpoint-url.js';
 
 /** The contract asks for at least 24 random bytes behind `whsec_`. */
 export const MIN_SECRET_BYTES = 24;
@@ -48,5 +47,5 @@ export function hubIngestUrl(url: string): string {
 
 /** The hub as status, metrics and the admin screen show it: scheme, host and port only. */
 export function hubDisplayUrl(url: string): string {
-  return displayUrl(url);
+  return `${new URL(url).origin}/`;
 }

@@ -6,7 +6,8 @@ import type { Locale } from './locale-files.js';
 
 type Tree = { [key: string]: string | Tree };
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
-const PLACEHOLDER = /{{\s*([\w.]+)\s*}}/g;
+// `{{count}}`, or with a format: `{{count, rubyDays}}` (easy Japanese readings).
+const PLACEHOLDER = /{{\s*([\w.]+)\s*(?:,\s*\w+\s*)?}}/g;
 const KANJI = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const KANJI_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+/g;
 

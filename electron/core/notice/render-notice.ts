@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import i18next, { type i18n } from 'i18next';
 import type { RecordingMode } from '../../shared/events.js';
+import { addRubyNumberFormats } from '../../shared/japanese-readings.js';
 import type { NoticeSection, RenderedNotice } from '../../shared/kiosk-api.js';
 import { officeTextFor, type KioskConfig } from '../config/schema.js';
 import type { Locale } from './locale-files.js';
@@ -27,6 +28,7 @@ function translatorFor(locale: Locale): i18n {
       interpolation: { escapeValue: false },
       initAsync: false,
     });
+    addRubyNumberFormats(t);
     translators.set(locale, t);
   }
   return t;
@@ -35,7 +37,15 @@ function translatorFor(locale: Locale): i18n {
 export function renderNotice(locale: Locale, config: KioskConfig, context: NoticeContext): RenderedNotice {
   const t = translatorFor(locale).t;
   const office = (text: Record<string, string>) => officeTextFor(text, locale.code);
+  // The first layer, read in seconds: what is recorded, why in one line (the office's first
+  // purpose), that the answer only confirms reading, and that the resident may ask.
+  const mainPurpose = config.recording.purposes[0] ?? 'accuracy';
   const sections: NoticeSection[] = [
+    {
+      key: 'summary',
+      heading: '',
+      paragraphs: [t(`summary.recorded.${context.recording}`), t(`summary.why.${mainPurpose}`), t('summary.answer'), t('summary.ask')],
+    },
     { key: 'intro', heading: '', paragraphs: [t('intro'), t(`recording.${context.recording}`)] },
     {
       key: 'purpose',

@@ -56,6 +56,8 @@ export function NoticeScreen({ view, session, largeText, onToggleLargeText, repo
       .finally(() => setChangingLanguage(false));
   };
 
+  const summary = notice.sections.find((section) => section.key === 'summary');
+  const fullNotice = notice.sections.filter((section) => section !== summary);
   const hasPolicySection = notice.sections.some((section) => sectionKind(section.key) === 'policy');
   const qrCode = <PolicyQrCode url={notice.policyUrl} label={t('notice.scanQr')} />;
   const staffName = session.staffName;
@@ -77,15 +79,23 @@ export function NoticeScreen({ view, session, largeText, onToggleLargeText, repo
         onChangeLanguage={() => setPicking(true)}
       />
       <div className="notice-body" role="region" aria-labelledby="notice-title" tabIndex={0}>
+        {/* The first layer: in view with both answers at every size, the full notice below it. */}
+        <section className="notice-summary" data-testid="notice-summary">
+          <h1 id="notice-title" className="notice-title">
+            <RubyText text={notice.title} />
+          </h1>
+          {summary?.paragraphs.map((paragraph, index) => (
+            <p key={index}>
+              <RubyText text={paragraph} />
+            </p>
+          ))}
+        </section>
         {!notice.reviewed && (
           <p className="unreviewed-note">
             <RubyText text={t('notice.unreviewed')} />
           </p>
         )}
-        <h1 id="notice-title" className="notice-title">
-          <RubyText text={notice.title} />
-        </h1>
-        {notice.sections.map((section) => (
+        {fullNotice.map((section) => (
           <section key={section.key} className="notice-section">
             {section.heading && (
               <h2>

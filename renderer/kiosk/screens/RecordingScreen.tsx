@@ -8,11 +8,9 @@ export function RecordingScreen({ session }: { session: SessionView }) {
   const t = useUiText(session.language);
   return (
     <main className="screen recording-screen" data-testid="screen-recording" lang={session.language}>
-      {session.loggingSince !== null && (
-        <RecordingIndicator since={session.loggingSince} language={session.language} paused={session.pausedSince !== null} />
-      )}
+      {session.loggingSince !== null && <RecordingIndicator since={session.loggingSince} language={session.language} />}
       <h1 className="recording-what">
-        <RubyText text={t(session.pausedSince !== null ? 'recording.pausedBody' : `recording.${session.recording}`)} />
+        <RubyText text={t(`recording.${session.recording}`)} />
       </h1>
     </main>
   );
