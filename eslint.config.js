@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**', 'electron/shared/**', 'electron/cli/**'],
+    files: ['electron/core/**', 'electron/shared/**', 'electron/cli/**', 'electron/hub/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core runs in plain Node: no electron here.' }] }],
     },

@@ -16,7 +16,21 @@ const woff2Only = {
   },
 };
 
-export default defineConfig({
+/** The records hub's fleet page, a build of its own into dist/fleet/ (served at the hub's /fleet/, assets beside it). */
+const fleetPage = {
+  root: fileURLToPath(new URL('./renderer/fleet/', import.meta.url)),
+  base: './',
+  plugins: [react()],
+  css: { postcss: { plugins: [woff2Only] } },
+  build: {
+    outDir: '../../dist/fleet',
+    emptyOutDir: true,
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+  },
+};
+
+const kioskPages = {
   root: rendererDir,
   base: './',
   plugins: [react()],
@@ -35,4 +49,7 @@ export default defineConfig({
       },
     },
   },
-});
+};
+
+// `vite build --mode fleet` (scripts/build.mjs) builds the fleet page; any other mode the kiosk's pages.
+export default defineConfig(({ mode }) => (mode === 'fleet' ? fleetPage : kioskPages));

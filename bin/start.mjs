@@ -3,7 +3,7 @@
 // (an offline install) — the same kiosk from `kokuchi serve` in a Chromium/Chrome app
 // window, or, with no browser either, `kokuchi serve` alone (it prints the URL).
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,6 +58,40 @@ export function parseKioskUiLine(line) {
 export function browserArgs(url, profileDir) {
   // A profile of its own: otherwise a running Chrome takes the URL and ignores --kiosk.
   return [`--user-data-dir=${profileDir}`, '--no-first-run', '--no-default-browser-check', '--kiosk', `--app=${url}`];
+}
+
+/** The kiosk ui line as this launcher shows it once the browser opens the link: no code in a terminal or journal. */
+export function shownKioskUiLine(url) {
+  const { origin } = new URL(url);
+  return `kiosk ui: ${origin}/ (opened in the kiosk window)`;
+}
+
+/** A page that sends the browser on to `url`; written to a private file so that the link is never in the browser's argv. */
+export function launcherPage(url) {
+  const escaped = url.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${escaped}"><title>Kokuchi</title>\n`;
+}
+
+/**
+ * A folder only this user can enter (0700) holding the browser's profile and the launcher page
+ * (0600) that carries the one-time kiosk link; the browser is started on the launcher's file URL.
+ */
+export function prepareBrowserLaunch(url, baseDir = tmpdir()) {
+  const root = mkdtempSync(path.join(baseDir, 'kokuchi-kiosk-browser-'));
+  chmodSync(root, 0o700);
+  const profileDir = path.join(root, 'profile');
+  mkdirSync(profileDir, { mode: 0o700 });
+  chmodSync(profileDir, 0o700); // whatever the umask
+  const launcher = path.join(root, 'open-kiosk.html');
+  writeFileSync(launcher, launcherPage(url), { mode: 0o600, flag: 'wx' });
+  return {
+    profileDir,
+    launcher,
+    args: browserArgs(pathToFileURL(launcher).href, profileDir),
+    /** The link is single-use; once the browser has read it, no copy need stay on disk. */
+    forgetLink: () => rmSync(launcher, { force: true }),
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
 }
 
 /** What `require('electron')` returns, without the download it starts when the binary is missing. */
@@ -140,22 +174,25 @@ function runServe(browserPath) {
   const children = [serve];
   let stopping = false;
   forwardSignals(children, () => (stopping = true));
+  let launch = null;
   serve.on('close', (code, signal) => {
     for (const browser of children.slice(1)) if (browser.exitCode === null) browser.kill('SIGTERM');
+    launch?.remove();
     process.exit(code ?? (signal ? 1 : 0));
   });
   const openBrowser = (url) => {
-    const browser = spawn(browserPath, browserArgs(url, path.join(tmpdir(), 'kokuchi-kiosk-browser')), {
-      stdio: 'ignore',
-      detached: OWN_GROUP,
-    });
+    launch = prepareBrowserLaunch(url);
+    const browser = spawn(browserPath, launch.args, { stdio: 'ignore', detached: OWN_GROUP });
     children.push(browser);
+    setTimeout(() => launch?.forgetLink(), 60_000).unref();
     browser.on('error', (error) => console.error(`Could not open ${browserPath}: ${error.message}`));
     // Closing the kiosk window ends the kiosk, as closing the Electron window does; a browser
     // that fails to start (e.g. Chromium refusing to run as root) leaves the kiosk serving.
     browser.on('exit', (code) => {
+      launch?.forgetLink();
       if (code !== 0 && !stopping) {
-        console.error(`${browserPath} exited with code ${code}; the kiosk keeps running: open the kiosk ui URL above in a browser.`);
+        // The link may still be unused: only now is it shown, for a person to open by hand.
+        console.error(`${browserPath} exited with code ${code}; the kiosk keeps running: open this link in a browser: ${url}`);
         return;
       }
       if (!stopping && serve.exitCode === null) {
@@ -167,13 +204,15 @@ function runServe(browserPath) {
   let pending = '';
   serve.stdout.setEncoding('utf8');
   serve.stdout.on('data', (chunk) => {
-    process.stdout.write(chunk);
     pending += chunk;
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
     for (const line of lines) {
       const url = parseKioskUiLine(line);
-      if (url && browserPath && children.length === 1) openBrowser(url);
+      if (url && browserPath && children.length === 1) {
+        process.stdout.write(`${shownKioskUiLine(url)}\n`);
+        openBrowser(url);
+      } else process.stdout.write(`${line}\n`);
     }
   });
 }

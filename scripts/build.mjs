@@ -8,8 +8,12 @@ import { build as viteBuild } from 'vite';
 const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+// The records hub's fleet page, served by `kokuchi hub` at /fleet/.
+await viteBuild({ configFile: 'vite.config.ts', mode: 'fleet', logLevel: 'warn' });
 // The read-aloud audio (npm run audio), beside the page in both shells: kokuchi://app/audio/ and http://127.0.0.1/audio/.
 await cp('assets/audio', 'dist/renderer/audio', { recursive: true });
+// The records hub's schema migrations, read at run time beside the CLI bundle (electron/hub/migrations.ts).
+await cp('electron/hub/migrations', 'dist/cli/migrations', { recursive: true });
 await Promise.all([
   esbuild({ ...node, entryPoints: ['electron/cli/kokuchi.ts'], outfile: 'dist/cli/kokuchi.mjs', format: 'esm', packages: 'external' }),
   // Electron's main process: CommonJS with its dependencies inside, so the packaged app needs no ESM interop.

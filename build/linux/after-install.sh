@@ -62,7 +62,12 @@ for group in video render input audio; do
 done
 
 # The configuration the unit points at (KOKUCHI_CONFIG); until it exists the kiosk shows its maintenance screen.
-install -d -m 0755 /etc/kokuchi
+# It holds the admin PIN and may hold the staff token and webhook secrets: readable by root and the kiosk user only.
+install -d -m 0750 -o root -g "$KIOSK_USER" /etc/kokuchi
+if [ -f /etc/kokuchi/kokuchi.config.json ]; then
+    chown root:"$KIOSK_USER" /etc/kokuchi/kokuchi.config.json
+    chmod 0640 /etc/kokuchi/kokuchi.config.json
+fi
 install -m 0644 "$APP_DIR/resources/linux/kokuchi-kiosk.pam" /etc/pam.d/kokuchi-kiosk
 install -m 0644 "$APP_DIR/resources/linux/$UNIT" "/lib/systemd/system/$UNIT"
 

@@ -3,22 +3,33 @@
 // problem naming the file, the field and the fix. Exit 1 if any.
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { loadConfig } from '../core/config/load-config.js';
 import { checkLocale } from '../core/notice/locale-check.js';
 import { loadLocales } from '../core/notice/locale-files.js';
 import { offeredLanguages } from '../core/session/kiosk-view.js';
 import { defaultDataDir, findConfig } from './app-paths.js';
+import { DOCTOR_LANGUAGES, doctorLine, doctorOkLine, type DoctorLanguage } from './doctor-text.js';
 import { fontProblems } from './font-check.js';
 import type { CliContext } from './cli-context.js';
 
 export async function doctorCommand(args: string[], context: CliContext): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { config: { type: 'string' }, data: { type: 'string' }, locales: { type: 'string' } },
+    options: { config: { type: 'string' }, data: { type: 'string' }, locales: { type: 'string' }, lang: { type: 'string', default: 'en' } },
     strict: true,
   });
+  const language = values.lang as DoctorLanguage;
+  if (!DOCTOR_LANGUAGES.includes(language)) {
+    context.stderr(`kokuchi doctor: --lang ${values.lang}: expected ${DOCTOR_LANGUAGES.join(' or ')}\n`);
+    return 2;
+  }
+  // The configuration's own problems come from zod: in Japanese they use zod's Japanese messages.
   const configPath = findConfig(values.config, values.data ?? defaultDataDir(), context.appRoot);
-  const { config, problems: configProblems } = await loadConfig(configPath);
+  if (language === 'ja') z.config(z.locales.ja());
+  const { config, problems: configProblems } = await loadConfig(configPath).finally(() => {
+    if (language === 'ja') z.config(z.locales.en());
+  });
   const configName = configPath ?? 'the built-in example configuration';
   const localesDir = values.locales ?? join(context.appRoot, 'locales');
   const { locales, problems } = await loadLocales(localesDir);
@@ -47,9 +58,8 @@ export async function doctorCommand(args: string[], context: CliContext): Promis
   problems.push(
     ...(await fontProblems({ rendererDir: join(context.appRoot, 'dist', 'renderer'), localesDir, locales, config, configName })),
   );
-  for (const problem of problems) context.stdout(`${problem}\n`);
+  for (const problem of problems) context.stdout(`${doctorLine(problem, language)}\n`);
   if (problems.length > 0) return 1;
-  const source = configPath ?? 'no configuration file: the built-in EXAMPLE office (create kokuchi.config.json)';
-  context.stdout(`OK ${source}; ${locales.size} locales complete; every character has a shipped font\n`);
+  context.stdout(`${doctorOkLine(language, configPath, locales.size)}\n`);
   return 0;
 }

@@ -1,6 +1,7 @@
 // `kokuchi <command>`: the entry point of the command-line tools and the headless shell.
 import type { CliContext } from './cli-context.js';
 import { doctorCommand } from './doctor-command.js';
+import { hubCommand } from './hub-command.js';
 import { ledgerCommand } from './ledger-command.js';
 import { noticeCommand } from './notice-command.js';
 import { previewCommand } from './preview-command.js';
@@ -15,7 +16,8 @@ const USAGE = `usage: kokuchi <command>
   preview --out DIR [--lang L…] [--size WxH…] [--config F]           every screen as PNG; lists screens that do not fit
   ledger verify|export|prune [--data D]                               the consent ledger
   notice show sha256:… [--data D]                                     the exact text of a notice version the ledger names
-  token [--rotate] [--data D] [--config F]                            show or replace the staff link token (a running kiosk follows --rotate)`;
+  token [--rotate] [--data D] [--config F]                            show or replace the staff link token (a running kiosk follows --rotate)
+  hub [--database URL] [--data D] [--host H] [--port P]               the records hub (also: hub enroll|token|verify|export|notice)`;
 
 export async function main(argv: string[], context: CliContext): Promise<number> {
   const [command, ...args] = argv;
@@ -33,6 +35,8 @@ export async function main(argv: string[], context: CliContext): Promise<number>
         return await ledger(args, context);
       case 'notice':
         return await noticeCommand(args, context);
+      case 'hub':
+        return await hubCommand(args, context);
       default:
         context.stderr(`${USAGE}\n`);
         return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
@@ -51,5 +55,5 @@ async function ledger(args: string[], context: CliContext): Promise<number> {
   const data = dataDir ?? defaultDataDir();
   const { config } = await loadConfig(findConfig(configPath, data, context.appRoot));
   const rest = configFlag >= 0 ? args.filter((_, i) => i !== configFlag && i !== configFlag + 1) : args;
-  return ledgerCommand(rest, { dataDir: data, retentionDays: config.retentionDays, stdout: context.stdout, stderr: context.stderr });
+  return ledgerCommand(rest, { dataDir: data, retentionDays: config.retentionDays, controller: config.office.name, stdout: context.stdout, stderr: context.stderr });
 }

@@ -12,12 +12,17 @@ import { verifyLedger } from '../core/ledger/verify-ledger.js';
 export interface LedgerCommandIo {
   dataDir: string;
   retentionDays: number;
+  /** The office's name per language: the data controller in a JSON-LD export. */
+  controller?: Record<string, string>;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** The system clock; tests set it. */
+  now?: () => Date;
 }
 
 const USAGE = `usage: kokuchi ledger verify [--data DIR]
-       kokuchi ledger export [--from DATE] [--to DATE] [--format csv|jsonl] [--out FILE] [--data DIR]
+       kokuchi ledger export [--from DATE] [--to DATE] [--type T…] [--counter ID] [--session ID]
+                             [--format csv|jsonl|jsonld | --summary] [--out FILE] [--data DIR]
        kokuchi ledger prune [--data DIR]
 DATE is a UTC day (YYYY-MM-DD; --to includes that day) or an RFC 3339 time with Z or an offset.
 `;
@@ -31,7 +36,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /** `--to 2026-11-30` means through the end of that day, so a day bound becomes the next midnight. */
-function parseDate(flag: string, value: string | undefined, endOfDay: boolean): Date | undefined {
+export function parseDate(flag: string, value: string | undefined, endOfDay: boolean): Date | undefined {
   if (value === undefined) return undefined;
   const date = DAY.test(value) ? new Date(`${value}T00:00:00.000Z`) : INSTANT.test(value) ? new Date(value) : null;
   if (date === null || Number.isNaN(date.getTime())) {
@@ -62,17 +67,41 @@ async function exportCommand(args: string[], io: LedgerCommandIo): Promise<numbe
     options: {
       from: { type: 'string' },
       to: { type: 'string' },
-      format: { type: 'string', default: 'jsonl' },
+      format: { type: 'string' },
+      type: { type: 'string', multiple: true },
+      counter: { type: 'string' },
+      session: { type: 'string' },
+      summary: { type: 'boolean', default: false },
       out: { type: 'string' },
       data: { type: 'string' },
     },
     strict: true,
   });
-  const format = values.format;
-  if (format !== 'csv' && format !== 'jsonl') throw new UsageError(`--format ${format}: expected csv or jsonl`);
+  const format = values.format ?? 'jsonl';
+  if (format !== 'csv' && format !== 'jsonl' && format !== 'jsonld') {
+    throw new UsageError(`--format ${format}: expected jsonld, csv or jsonl`);
+  }
+  if (values.summary && values.format !== undefined) {
+    throw new UsageError('--summary is a CSV table of its own: leave out --format');
+  }
+  for (const type of values.type ?? []) {
+    if (!/^[a-z]+(\.[a-z]+)+$/.test(type)) throw new UsageError(`--type ${type}: expected an event type such as notice.shown`);
+  }
+  for (const flag of ['counter', 'session'] as const) {
+    if (values[flag] === '') throw new UsageError(`--${flag}: expected an id`);
+  }
   const from = parseDate('--from', values.from, false);
   const to = parseDate('--to', values.to, true);
-  const chunks = exportLedger(ledgerDir(values.data, io), { from, to, format });
+  const chunks = exportLedger(ledgerDir(values.data, io), {
+    from,
+    to,
+    format,
+    types: values.type,
+    counter: values.counter,
+    session: values.session,
+    summary: values.summary,
+    controller: io.controller,
+  });
   const file = values.out === undefined ? null : await open(values.out, 'w', 0o600);
   let records = 0;
   let pending = '';
@@ -93,9 +122,11 @@ async function exportCommand(args: string[], io: LedgerCommandIo): Promise<numbe
   } finally {
     await file?.close();
   }
-  // The CSV header is a chunk too.
-  if (format === 'csv') records -= 1;
-  if (values.out !== undefined) io.stderr(`Exported ${records} events to ${values.out}\n`);
+  // The CSV header is a chunk too, and a JSON-LD document has an opening and a closing one.
+  if (format === 'csv' || values.summary) records -= 1;
+  else if (format === 'jsonld') records -= 2;
+  const what = values.summary ? 'summary rows' : format === 'jsonld' ? 'sessions' : 'events';
+  if (values.out !== undefined) io.stderr(`Exported ${records} ${what} to ${values.out}\n`);
   return 0;
 }
 
@@ -111,7 +142,7 @@ async function pruneCommand(args: string[], io: LedgerCommandIo): Promise<number
     io.stdout('Nothing to prune: the ledger is empty.\n');
     return 0;
   }
-  const ledger = await ConsentLedger.open({ dir, kioskId: last.kioskId, counterId: last.counterId });
+  const ledger = await ConsentLedger.open({ dir, kioskId: last.kioskId, counterId: last.counterId, ...(io.now && { now: io.now }) });
   try {
     const removed = await pruneLedger(ledger, { retentionDays: io.retentionDays });
     if (removed.length === 0) {

@@ -1,7 +1,7 @@
 // The headless shell's kiosk page: the built renderer over HTTP plus the KioskApi
-// bridge over WebSocket, on 127.0.0.1 only, behind a per-launch secret. Never the
-// staff link's port: nothing here is reachable from another machine.
-import { randomBytes } from 'node:crypto';
+// bridge over WebSocket, on 127.0.0.1 only. The printed link is exchanged once for the
+// screen's session cookie (screen-hold.ts); the bridge serves that browser's one screen.
+// Never the staff link's port: nothing here is reachable from another machine.
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,22 +9,30 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { fileInsideFolder } from '../core/page-files/file-inside-folder.js';
 import { contentTypeOf } from '../shared/content-types.js';
 import { KIOSK_PAGE_CSP } from '../shared/content-security-policy.js';
-import { BRIDGE_PATH, bridgeRequestSchema, type BridgeMessage } from '../shared/bridge-protocol.js';
+import {
+  BRIDGE_PATH,
+  KIOSK_LINK_PARAM,
+  SCREEN_TAKEN_OVER,
+  bridgeRequestSchema,
+  type BridgeMessage,
+} from '../shared/bridge-protocol.js';
 import { KIOSK_CALL_ERROR_CODES } from '../shared/call-errors.js';
 import type { KioskCallError } from '../shared/kiosk-api.js';
 import type { KioskCore } from '../core/kiosk-core.js';
 import { toKioskError } from '../core/session/kiosk-error.js';
-import { tokenMatches } from '../core/staff-link/access-guard.js';
 import { requestTarget } from '../core/staff-link/request-target.js';
-
+import { servedHostCheck } from '../core/staff-link/served-host.js';
+import { ScreenHold } from './screen-hold.js';
 
 /** The same policy the Electron shell sets on its custom protocol. */
 export const PAGE_CSP = KIOSK_PAGE_CSP;
 
 export class PageServer {
-  readonly secret = randomBytes(24).toString('base64url');
+  private readonly hold = new ScreenHold();
+  private readonly servesHost = servedHostCheck('127.0.0.1');
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  private readonly pages = new Set<WebSocket>();
+  /** The one socket that shows the screen; a newer one from the holding browser (a reload) replaces it. */
+  private screen: WebSocket | null = null;
 
   private constructor(
     private readonly server: Server,
@@ -36,7 +44,7 @@ export class PageServer {
     const server = createServer();
     const page = new PageServer(server, rendererDir, core);
     server.on('request', (req, res) =>
-      page.serveFile(req, res).catch(() => {
+      page.answer(req, res).catch(() => {
         if (!res.headersSent) notFound(res);
         else res.destroy();
       }),
@@ -57,26 +65,28 @@ export class PageServer {
 
   get url(): string {
     const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}/?secret=${this.secret}`;
+    return `http://127.0.0.1:${port}/?${KIOSK_LINK_PARAM}=${this.hold.code}`;
   }
 
   async close(): Promise<void> {
-    for (const ws of this.pages) ws.terminate();
+    this.screen?.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Only the holding browser's own page: its cookie, its origin, a name this listener serves. */
   private mayConnect(req: IncomingMessage): boolean {
-    const url = requestTarget(req.url);
-    if (url?.pathname !== BRIDGE_PATH) return false;
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${req.headers.host}`) return false;
-    return tokenMatches(this.secret, url.searchParams.get('secret'));
+    if (!this.servesHost(req.headers.host)) return false;
+    if (requestTarget(req.url)?.pathname !== BRIDGE_PATH) return false;
+    if (req.headers.origin !== `http://${req.headers.host}`) return false;
+    return this.hold.isHolder(req.headers.cookie);
   }
 
   private attach(ws: WebSocket): void {
-    this.pages.add(ws);
+    const previous = this.screen;
+    this.screen = ws;
+    previous?.close(SCREEN_TAKEN_OVER, 'the screen was opened again in this browser');
     this.core.setScreenConnected(true);
     const send = (message: BridgeMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
@@ -85,6 +95,7 @@ export class PageServer {
     // A page that reconnects after a drop must not sit on a stale screen until the next change.
     void this.core.call('getView', {}).then((view) => send({ type: 'view', view }), () => undefined);
     ws.on('message', async (data) => {
+      if (this.screen !== ws) return; // replaced while closing: it may no longer press anything
       let request;
       try {
         request = bridgeRequestSchema.parse(JSON.parse(data.toString()));
@@ -102,13 +113,26 @@ export class PageServer {
     });
     ws.on('close', () => {
       unsubscribe();
-      this.pages.delete(ws);
-      if (this.pages.size === 0) this.core.setScreenConnected(false);
+      if (this.screen !== ws) return;
+      this.screen = null;
+      this.core.setScreenConnected(false);
     });
   }
 
-  private async serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const rawPath = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
+  private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!this.servesHost(req.headers.host)) return refuse(res, 421, 'this kiosk page answers only to 127.0.0.1');
+    const url = requestTarget(req.url);
+    if (url === null) return notFound(res);
+    // The path as sent, not as the URL parser normalised it: a `..` in it is refused, never resolved.
+    if (!url.searchParams.has(KIOSK_LINK_PARAM)) return this.serveFile(req, res, (req.url ?? '/').split(/[?#]/)[0] ?? '/');
+    // The link: exchanged once for the cookie, then to a clean URL, so history holds no code.
+    if (this.hold.isHolder(req.headers.cookie)) return seeOther(res, null);
+    const session = this.hold.exchange(url.searchParams.get(KIOSK_LINK_PARAM));
+    if (session === null) return refuse(res, 403, 'this kiosk link was already used: only the browser that opened it first shows the kiosk screen');
+    return seeOther(res, this.hold.cookie(session));
+  }
+
+  private async serveFile(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
     const file = fileInsideFolder(this.rendererDir, rawPath);
     if (file === null) return notFound(res);
     try {
@@ -118,12 +142,28 @@ export class PageServer {
         'content-security-policy': PAGE_CSP,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-cache',
+        'referrer-policy': 'no-referrer',
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       notFound(res);
     }
   }
+}
+
+function seeOther(res: ServerResponse, cookie: string | null): void {
+  res.writeHead(303, {
+    location: '/',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    ...(cookie !== null && { 'set-cookie': cookie }),
+  });
+  res.end();
+}
+
+function refuse(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
 }
 
 function notFound(res: ServerResponse): void {

@@ -18,6 +18,8 @@ export interface KioskCore {
   close(reason?: KioskEndReason): Promise<void>;
   /** The shell brought the kiosk screen back: closes an open session (`kiosk-recovery`), then writes `kiosk.recovered`. */
   recordRecovery(cause: RecoveryCause, action: RecoveryAction): Promise<void>;
+  /** The shell refused a LAN update (unsigned, bad signature): written as `update.refused`. */
+  recordUpdateRefused(version: string, reason: string): Promise<void>;
   /** The admin screen asked to exit; only a shell that can exit subscribes (the admin screen offers it only then). */
   onExitRequested(listener: () => void): () => void;
 }

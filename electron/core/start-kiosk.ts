@@ -25,6 +25,7 @@ import { buildView, offeredLanguages, pickLanguage } from './session/kiosk-view.
 import { pairingToken } from './staff-link/pairing-token.js';
 import { StaffLink } from './staff-link/staff-link.js';
 import type { StaffLinkCore } from './staff-link/staff-link-core.js';
+import { redactUrls } from './webhooks/endpoint-url.js';
 import { WebhookOutbox } from './webhooks/webhook-outbox.js';
 
 export async function startKiosk(options: StartKioskOptions): Promise<KioskCore> {
@@ -241,6 +242,9 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
     },
     recordRecovery: (cause, action) => recordScreenRecovery(session, ledger, cause, action),
     onExitRequested: (listener) => admin.onExitRequested(listener),
+    async recordUpdateRefused(version, reason) {
+      await ledger.append('update.refused', null, { version: version.slice(0, 64), reason: redactUrls(reason).slice(0, 200) });
+    },
     async close(reason = 'kiosk-restart') {
       if (closed) return;
       closed = true;

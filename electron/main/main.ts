@@ -15,6 +15,8 @@ import { relaunchKiosk } from './kiosk-relaunch.js';
 import { createKioskWindow, loadKioskPage } from './kiosk-window.js';
 import { followLanUpdates, lanUpdateFeed } from './lan-updates.js';
 import { readShellConfig } from './last-good-config.js';
+import { fetchSignatureOverHttps, updateKey } from './update-signature.js';
+import { UPDATE_SIGNING_KEY } from './update-signing-key.js';
 import { denyNavigation } from './navigation.js';
 import { closeCoreBeforeQuit } from './orderly-quit.js';
 import { healKioskPage } from './page-recovery.js';
@@ -71,7 +73,13 @@ async function runKiosk(): Promise<void> {
   quitOnAdminExit(core, app);
   keepDisplayAwake(powerSaveBlocker, shell.config.kiosk.keepDisplayAwake);
   const feed = lanUpdateFeed({ url: shell.config.updates.url, packaged, platform: process.platform, env: process.env });
-  if (feed !== null) followLanUpdates(autoUpdater, feed);
+  if (feed !== null) {
+    followLanUpdates(autoUpdater, feed, {
+      key: updateKey(UPDATE_SIGNING_KEY),
+      sources: { fetchSignature: fetchSignatureOverHttps },
+      onRefused: (version, reason) => core.recordUpdateRefused(version, reason),
+    });
+  }
 
   kioskWindow = createKioskWindow(BrowserWindow, {
     preloadPath: path.join(appPath, 'dist', 'preload', 'preload.cjs'),

@@ -5,6 +5,12 @@ import { KIOSK_CALLS, type KioskCall, type KioskCallError, type KioskView } from
 
 export const BRIDGE_PATH = '/kiosk-bridge';
 
+/** The query parameter of the printed `kiosk ui:` link that carries its one-time code. */
+export const KIOSK_LINK_PARAM = 'secret';
+
+/** Close code for a screen socket that a newer page of the same browser replaced: it must not reconnect. */
+export const SCREEN_TAKEN_OVER = 4409;
+
 export const bridgeRequestSchema = z
   .object({
     id: z.number().int().nonnegative(),

@@ -25,6 +25,7 @@ export const EVENT_TYPES = [
   'logging.paused',
   'logging.resumed',
   'kiosk.key',
+  'clock.jumped',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -52,6 +53,7 @@ export const TYPE_FIELDS: Record<EventType, readonly string[]> = {
   'logging.paused': ['reason'],
   'logging.resumed': [],
   'kiosk.key': ['algorithm', 'publicKey', 'fingerprint'],
+  'clock.jumped': ['offsetMs', 'clockTs'],
 };
 
 /** Why the kiosk screen had to be recovered: Electron's `render-process-gone` reasons, or a hang. */
@@ -101,13 +103,16 @@ export const EVENT_PAYLOADS = {
   /** A LAN update that was not installed: unsigned, a bad signature, or not HTTPS. */
   'update.refused': z.object({ version: z.string().max(64), reason: z.string().max(200) }),
   'logging.paused': z.object({ reason: z.string().max(200) }),
-  'logging.resumed': z.object({}),
+  // Typed as no fields of its own (a bare `z.object({})` infers `Record<string, never>`, which no record fits).
+  'logging.resumed': z.object({}) as z.ZodType<Record<never, never>>,
   /** The kiosk's receipt-signing key, so the hub and auditors learn it from the ledger. */
   'kiosk.key': z.object({
     algorithm: z.literal('ed25519'),
     publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
     fingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/),
   }),
+  // The system clock stepped by offsetMs beyond the time that passed; clockTs is what it read.
+  'clock.jumped': z.object({ offsetMs: z.number().int(), clockTs: z.string() }),
 } satisfies Record<EventType, z.ZodType>;
 
 export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;

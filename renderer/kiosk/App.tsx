@@ -114,7 +114,7 @@ function ResidentVisit({ view, session, reportShown }: VisitProps) {
   const since = screen === 'recording' ? null : session.loggingSince;
   return (
     <div className={largeText ? 'kiosk large-text' : 'kiosk'}>
-      {since !== null && <RecordingIndicator since={since} language={language} />}
+      {since !== null && <RecordingIndicator since={since} language={language} paused={session.pausedSince !== null} />}
       {content}
     </div>
   );

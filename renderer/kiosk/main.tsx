@@ -11,13 +11,16 @@ if (!container) throw new Error('kiosk page: #root is missing from index.html');
 const root = createRoot(container);
 
 try {
-  const api = getKioskApi();
+  const api = getKioskApi({
+    // A reload elsewhere in this browser holds the screen now: show nothing a resident could tap.
+    onTakenOver: () => root.render(<p className="startup-problem">This kiosk screen is open in another window.</p>),
+  });
   root.render(
     <StrictMode>
       <App api={api} />
     </StrictMode>,
   );
 } catch (error) {
-  // Only reachable when the page is opened by hand: tell the person at the keyboard why.
+  // Tell the person at the keyboard why the kiosk cannot start.
   root.render(<p className="startup-problem">{error instanceof Error ? error.message : String(error)}</p>);
 }

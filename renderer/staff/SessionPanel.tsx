@@ -1,9 +1,10 @@
 // The latest session, live: its step in words, an unmistakable alert when the resident
-// waits for a person, what has happened so far, and the staff member's two actions.
+// waits for a person, what has happened so far, and the staff member's actions.
 import { useTranslation } from 'react-i18next';
 import type { StaffClient } from '../../electron/staff-client/index.js';
 import { CommandError } from './CommandError.js';
 import { OverrideForm } from './OverrideForm.js';
+import { PauseControl } from './PauseControl.js';
 import { isOpen, needsStaff, type SessionProgress } from './session-progress.js';
 import { useCommand } from './use-command.js';
 
@@ -84,7 +85,10 @@ export function SessionPanel({ client, session, linkOpen, alertsSounded }: Props
           </li>
         ))}
       </ol>
-      {open && session.step !== 'logging' && <OverrideForm key={session.sessionId} client={client} sessionId={session.sessionId} enabled={linkOpen} />}
+      {(session.step === 'logging' || session.step === 'paused') && (
+        <PauseControl key={session.sessionId} client={client} sessionId={session.sessionId} paused={session.step === 'paused'} enabled={linkOpen} />
+      )}
+      {open && session.step !== 'logging' && session.step !== 'paused' && <OverrideForm key={session.sessionId} client={client} sessionId={session.sessionId} enabled={linkOpen} />}
       {open && (
         <div className="end-row">
           <button

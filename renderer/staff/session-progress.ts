@@ -2,7 +2,9 @@
 // staff link streams (or, right after connecting, from the welcome's snapshot).
 import type { ActiveSession, LedgerEvent, RecordingMode } from '../../electron/staff-client/index.js';
 
-export type Step = 'started' | 'notice' | 'acknowledged' | 'questioned' | 'timeout' | 'logging' | 'ended';
+export type Step = 'started' | 'notice' | 'acknowledged' | 'questioned' | 'timeout' | 'logging' | 'paused' | 'ended';
+/** A history line: a step reached, or recording resumed after a pause. */
+export type HistoryStep = Step | 'resumed';
 
 export interface SessionProgress {
   sessionId: string;
@@ -14,7 +16,7 @@ export interface SessionProgress {
   /** Set once logging started: who decided, and the staff member's reason for an override. */
   logging: { by: 'acknowledgement' | 'staff-override'; reason: string | null } | null;
   /** Each step reached, with the kiosk's timestamp (null when only known from a snapshot). */
-  history: Array<{ step: Step; at: string | null }>;
+  history: Array<{ step: HistoryStep; at: string | null }>;
 }
 
 const STEP_OF_EVENT: Partial<Record<LedgerEvent['type'], Step>> = {
@@ -24,11 +26,13 @@ const STEP_OF_EVENT: Partial<Record<LedgerEvent['type'], Step>> = {
   'consent.questioned': 'questioned',
   'consent.timeout': 'timeout',
   'logging.start': 'logging',
+  'logging.paused': 'paused',
+  'logging.resumed': 'logging',
   'session.ended': 'ended',
 };
 
 /** The session machine's phase names, as `welcome.activeSession.state` gives them. */
-const STEP_OF_PHASE: Record<string, Step> = { notice: 'notice', questioned: 'questioned', timeout: 'timeout', logging: 'logging' };
+const STEP_OF_PHASE: Record<string, Step> = { notice: 'notice', questioned: 'questioned', timeout: 'timeout', logging: 'logging', paused: 'paused' };
 
 export function fromSnapshot(active: ActiveSession | null): SessionProgress | null {
   const step = active ? STEP_OF_PHASE[active.state] : undefined;
@@ -51,7 +55,8 @@ export function followSession(current: SessionProgress | null, event: LedgerEven
   }
   const step = STEP_OF_EVENT[event.type];
   if (!current || !step || event.sessionId !== current.sessionId) return current;
-  const next: SessionProgress = { ...current, step, history: [...current.history, { step, at: event.ts }] };
+  const line: HistoryStep = event.type === 'logging.resumed' ? 'resumed' : step;
+  const next: SessionProgress = { ...current, step, history: [...current.history, { step: line, at: event.ts }] };
   if (event.type === 'notice.shown') next.language = event.language;
   if (event.type === 'logging.start') {
     next.logging = { by: event.by, reason: event.reason ?? null };

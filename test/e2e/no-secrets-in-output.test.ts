@@ -1,6 +1,7 @@
 // What `kokuchi serve` writes to its terminal or journal must never hand over a secret:
 // not the staff token (from the environment or the file), not a webhook secret, not the
-// admin PIN. The page secret appears exactly once, in the `kiosk ui:` URL, by design.
+// admin PIN. The page link's one-time code appears exactly once, in the `kiosk ui:` URL,
+// by design, and the screen cookie it is exchanged for never.
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,9 +14,9 @@ afterAll(async () => {
   for (const dir of dirs) await removeDataDir(dir);
 });
 
-function bridge(kioskUrl: string, secret: string): Promise<'open' | 'refused'> {
+function bridge(kioskUrl: string, cookie: string | null): Promise<'open' | 'refused'> {
   const url = new URL(kioskUrl);
-  const ws = new WebSocket(`ws://${url.host}/kiosk-bridge?secret=${encodeURIComponent(secret)}`);
+  const ws = new WebSocket(`ws://${url.host}/kiosk-bridge`, { headers: { origin: url.origin, ...(cookie !== null && { cookie }) } });
   return new Promise((resolve) => {
     ws.on('open', () => {
       ws.close();
@@ -72,9 +73,14 @@ describe('kokuchi serve output', () => {
     wrong.send({ type: 'hello', token: fileToken });
     expect(await wrong.waitForClose()).toBe(4401);
 
-    // The page bridge, with a wrong secret and the right one.
-    expect(await bridge(kiosk.kioskUrl, `${pageSecret}x`)).toBe('refused');
-    expect(await bridge(kiosk.kioskUrl, pageSecret)).toBe('open');
+    // The page link, exchanged for the screen cookie; the bridge without it and with it.
+    const exchanged = await fetch(kiosk.kioskUrl, { redirect: 'manual' });
+    expect(exchanged.status).toBe(303);
+    const cookie = (exchanged.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const cookieValue = cookie.split('=')[1] ?? '';
+    expect(cookieValue.length).toBeGreaterThan(20);
+    expect(await bridge(kiosk.kioskUrl, null)).toBe('refused');
+    expect(await bridge(kiosk.kioskUrl, cookie)).toBe('open');
 
     expect(await kiosk.stop()).toBe(0);
     const doctor = await runCli(['doctor', '--config', config]);
@@ -84,6 +90,7 @@ describe('kokuchi serve output', () => {
       ['staffLink.token', fileToken],
       ['webhook secret', webhookKey],
       ['admin PIN', pin],
+      ['screen cookie', cookieValue],
     ] as const) {
       expect(everything.includes(secret), `${name} appears in the output:\n${everything}`).toBe(false);
     }

@@ -64,7 +64,7 @@ describe('admin calls', () => {
       `kokuchi://pair?url=${encodeURIComponent(core.staffLinkUrl)}&token=${TOKEN}&counter=shimin-3`,
     );
     expect(status.webhooks).toHaveLength(1);
-    expect(status.webhooks[0]).toMatchObject({ url: 'http://127.0.0.1:9/hook' });
+    expect(status.webhooks[0]).toMatchObject({ url: 'http://127.0.0.1:9/' });
     expect(status.webhooks[0]?.backlog).toBeGreaterThanOrEqual(1);
     expect(status.ledger.verify).toMatchObject({ ok: true, lastSeq: status.ledger.lastSeq });
     expect(status.ledger.lastSeq).toBeGreaterThanOrEqual(1);
@@ -139,6 +139,14 @@ describe('recordRecovery', () => {
     expect((await ledgerEvents(core, before)).map((e) => [e.type, e.cause, e.action])).toEqual([
       ['kiosk.recovered', 'unresponsive', 'relaunch'],
     ]);
+  });
+});
+
+describe('recordUpdateRefused', () => {
+  it('writes the refused update to the ledger, its reason without any URL path or credentials', async () => {
+    const { core } = await kiosk({});
+    await core.recordUpdateRefused('1.2.0', 'unsigned: no https://u:pw@updates.lan/feed/T0K/Kokuchi.AppImage.sig');
+    expect((await ledgerEvents(core)).at(-1)).toMatchObject({ type: 'update.refused', version: '1.2.0', reason: 'unsigned: no https://updates.lan/' });
   });
 });
 

@@ -19,9 +19,13 @@ describe('retention in the running kiosk', () => {
   it('prunes segments older than retentionDays at start and records what it removed', async () => {
     dataDir = await makeDataDir();
     const ledgerDir = join(dataDir, 'ledger');
-    const old = await ConsentLedger.open({ dir: ledgerDir, kioskId: 'k', counterId: 'c', now: () => new Date('2025-01-15T10:00:00Z') });
+    const clock = { now: new Date('2025-01-15T10:00:00Z') };
+    const old = await ConsentLedger.open({ dir: ledgerDir, kioskId: 'k', counterId: 'c', now: () => clock.now });
     await old.append('session.started', 's-old', { by: 'staff', staffName: null, recording: 'audio' });
     await old.append('session.ended', 's-old', { reason: 'staff' });
+    // The kiosk last ran an hour ago: the clock agrees with the ledger's newest record.
+    clock.now = new Date(Date.now() - 3_600_000);
+    await old.append('kiosk.started', null, { version: '0.0.0-test', configVersion: 'x' });
     await old.close();
 
     const core = await startCoreInProcess({ dataDir, config: { retentionDays: 30 } });
@@ -34,6 +38,32 @@ describe('retention in the running kiosk', () => {
       }
       expect(pruned).toMatchObject({ segments: [{ segment: '2025-01.jsonl', firstSeq: 1, lastSeq: 2 }] });
       expect(await readdir(ledgerDir)).not.toContain('2025-01.jsonl');
+    } finally {
+      await core.close();
+    }
+    expect(await verifyLedger(ledgerDir)).toMatchObject({ ok: true });
+  });
+
+  it('deletes nothing at start when the clock is far ahead of the ledger\'s newest record, and says so on /v1/status', async () => {
+    dataDir = await makeDataDir();
+    const ledgerDir = join(dataDir, 'ledger');
+    const old = await ConsentLedger.open({ dir: ledgerDir, kioskId: 'k', counterId: 'c', now: () => new Date('2025-01-15T10:00:00Z') });
+    await old.append('session.started', 's-old', { by: 'staff', staffName: null, recording: 'audio' });
+    await old.append('session.ended', 's-old', { reason: 'staff' });
+    await old.close();
+
+    const core = await startCoreInProcess({ dataDir, config: { retentionDays: 30 } });
+    try {
+      let problem: string | null = null;
+      // Retention runs just after start: a bounded number of looks.
+      for (let look = 0; look < 100 && problem === null; look += 1) {
+        const status = (await (await staffApi(core.staffLinkUrl).get('v1/status')).json()) as { ledger: { retentionProblem: string | null } };
+        problem = status.ledger.retentionProblem;
+        if (problem === null) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(problem).toMatch(/^Not pruning: the system clock \(.*\) is [\d.]+ days ahead of the ledger's newest record \(2025-01-15T10:00:00\.000Z\); nothing was deleted$/);
+      expect((await staffApi(core.staffLinkUrl).events()).map((e) => e.type)).not.toContain('ledger.pruned');
+      expect(await readdir(ledgerDir)).toContain('2025-01.jsonl');
     } finally {
       await core.close();
     }

@@ -60,7 +60,7 @@ describe('webhook outbox', () => {
       'three failed attempts and a retry waiting',
     );
     const failing = outbox.status()[0];
-    expect(failing).toMatchObject({ url: receiver.url(), backlog: 4, lastError: 'answered HTTP 500' });
+    expect(failing).toMatchObject({ url: `${new URL(receiver.url()).origin}/`, backlog: 4, lastError: 'answered HTTP 500' });
     expect(failing?.failures).toBeGreaterThanOrEqual(3);
     expect(failing?.nextAttemptAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
@@ -133,7 +133,7 @@ describe('webhook outbox', () => {
     const cursorPath = join(outboxDir, cursorFile ?? 'missing');
     expect((await stat(cursorPath)).mode & 0o777).toBe(0o600);
     const cursor = JSON.parse(await readFile(cursorPath, 'utf8')) as Record<string, unknown>;
-    expect(cursor).toEqual({ endpoint: receiver.url(), deliveredSeq: 8, deliveredAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(cursor).toEqual({ endpoint: `${new URL(receiver.url()).origin}/`, deliveredSeq: 8, deliveredAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
     expect(cursorFile).not.toContain('127.0.0.1');
   });
 

@@ -1,6 +1,7 @@
 // The `hub` section of kokuchi.config.json: where the records hub listens and the secret
 // `kokuchi hub enroll` gave this kiosk (shared/spec/hub.md).
 import { z } from 'zod';
+import { displayUrl } from '../webhooks/endpoint-url.js';
 
 /** The contract asks for at least 24 random bytes behind `whsec_`. */
 export const MIN_SECRET_BYTES = 24;
@@ -47,5 +48,5 @@ export function hubIngestUrl(url: string): string {
 
 /** The hub as status, metrics and the admin screen show it: scheme, host and port only. */
 export function hubDisplayUrl(url: string): string {
-  return `${new URL(url).origin}/`;
+  return displayUrl(url);
 }

@@ -5,6 +5,7 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { EVENT_PAYLOADS, type EventPayload, type EventType, type LedgerRecord } from '../../shared/events.js';
+import { LedgerClock, stampAfter, type ClockJump, type ClockState } from './ledger-clock.js';
 import { acquireLedgerLock, type LedgerLock } from './ledger-lock.js';
 import { readRecordsAfter } from './read-records.js';
 import { GENESIS_PREV, lineHash, orderRecord } from './record-line.js';
@@ -22,6 +23,10 @@ export interface ConsentLedgerOptions {
   kioskId: string;
   counterId: string;
   now?: () => Date;
+  /** Milliseconds since boot, counting suspend (`os.uptime()`); tests move it to step the clock. */
+  sinceBoot?: () => number;
+  /** How often the clock is checked for a jump while nothing is written. */
+  clockCheckMs?: number;
   /** How appends reach the disk; the real file system unless a test makes it fail. */
   files?: LedgerFiles;
 }
@@ -37,6 +42,8 @@ interface PendingAppend {
   fields: Record<string, unknown>;
   /** Records of one `appendTogether` share a number: written in one batch or not at all. */
   group: number | null;
+  /** Set on a `clock.jumped` the ledger writes itself. */
+  jump?: { jump: ClockJump; cameBack: boolean };
   resolve(record: LedgerRecord): void;
   reject(error: unknown): void;
 }
@@ -52,6 +59,7 @@ interface BuiltRecord {
 const RECENT_RECORDS = 1024;
 /** Upper bound on one group commit, so one write stays a modest size. */
 const MAX_BATCH = 512;
+const CLOCK_CHECK_MS = 60_000;
 
 function freezeDeep<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -66,6 +74,12 @@ export class ConsentLedger {
   readonly #kioskId: string;
   readonly #counterId: string;
   readonly #now: () => Date;
+  readonly #clock: LedgerClock;
+  readonly #clockTimer: NodeJS.Timeout;
+  /** Clock jumps seen but not yet durable: written first in the next batch. */
+  #jumps: Array<{ jump: ClockJump; cameBack: boolean }> = [];
+  readonly #newestAtOpen: string | null;
+  #newestTs: string | null;
   readonly #lock: LedgerLock;
   readonly #writer: SegmentWriter;
   #lastSeq: number;
@@ -81,7 +95,11 @@ export class ConsentLedger {
   #pendingAnchor: HeadAnchor | null = null;
   #anchorTimer: NodeJS.Timeout | null = null;
 
-  private constructor(options: Required<Omit<ConsentLedgerOptions, 'files'>> & Pick<ConsentLedgerOptions, 'files'>, lock: LedgerLock, head: LedgerHead | null) {
+  private constructor(
+    options: Required<Pick<ConsentLedgerOptions, 'dir' | 'kioskId' | 'counterId' | 'now'>> & ConsentLedgerOptions & { injectedNow: boolean },
+    lock: LedgerLock,
+    head: LedgerHead | null,
+  ) {
     this.dir = options.dir;
     this.#kioskId = options.kioskId;
     this.#counterId = options.counterId;
@@ -91,6 +109,14 @@ export class ConsentLedger {
     this.#lastSeq = head?.record.seq ?? 0;
     this.#headHash = head?.hash ?? GENESIS_PREV;
     this.#headSegment = head?.segment ?? null;
+    this.#newestAtOpen = head?.record.ts ?? null;
+    this.#newestTs = this.#newestAtOpen;
+    // A test's injected clock without a boot clock is the true time: its steps are time passing.
+    const sinceBoot = options.sinceBoot ?? (options.injectedNow ? () => options.now().getTime() : undefined);
+    this.#clock = new LedgerClock({ now: options.now, ...(sinceBoot && { sinceBoot }) }, this.#newestAtOpen);
+    // A jump while nothing is written is still seen (and recorded) within a minute.
+    this.#clockTimer = setInterval(() => void this.checkClock().catch(() => undefined), options.clockCheckMs ?? CLOCK_CHECK_MS);
+    this.#clockTimer.unref();
   }
 
   /** Opens (creating if needed) the ledger, takes its lock and recovers a torn tail. */
@@ -103,7 +129,9 @@ export class ConsentLedger {
     let ledger: ConsentLedger | null = null;
     try {
       const tail = await recoverTornTail(options.dir, now);
-      ledger = new ConsentLedger({ ...options, now }, lock, tail.head);
+      ledger = new ConsentLedger({ ...options, now, injectedNow: options.now !== undefined }, lock, tail.head);
+      // The first reading is the baseline for every later one, and catches a clock behind the ledger.
+      await ledger.checkClock();
       if (tail.quarantine) {
         const { segment, quarantinedBytes } = tail.quarantine;
         await ledger.append('ledger.recovered', null, { segment, quarantinedBytes });
@@ -118,6 +146,45 @@ export class ConsentLedger {
 
   get lastSeq(): number {
     return this.#lastSeq;
+  }
+
+  /** `ts` of the newest durable record, and of the newest when the ledger was opened (null: none). */
+  get newestTs(): string | null {
+    return this.#newestTs;
+  }
+
+  get newestTsAtOpen(): string | null {
+    return this.#newestAtOpen;
+  }
+
+  /** What the ledger knows of the system clock: whether to trust it, and the jumps it saw. */
+  get clock(): ClockState {
+    return this.#clock.state();
+  }
+
+  /** The system clock, as the ledger reads it. */
+  now(): Date {
+    return this.#now();
+  }
+
+  /** Reads the clock now; a jump is recorded as `clock.jumped` before this resolves. */
+  checkClock(): Promise<void> {
+    if (this.#closing) return Promise.resolve();
+    try {
+      this.#readClock();
+    } catch {
+      // An unreadable clock is met (and reported) by the next append.
+      return Promise.resolve();
+    }
+    if (this.#jumps.length === 0) return Promise.resolve();
+    this.#draining ??= this.#drain();
+    return this.#draining;
+  }
+
+  #readClock(): number {
+    const { wall, jump, cameBack } = this.#clock.read();
+    if (jump) this.#jumps.push({ jump, cameBack });
+    return wall;
   }
 
   /** Hash of the last durable line: the `prev` of the next record. */
@@ -196,6 +263,7 @@ export class ConsentLedger {
   /** Writes what is already queued, refuses new appends and releases the lock. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
+      clearInterval(this.#clockTimer);
       await this.#draining;
       this.#writeAnchorNow();
       await this.#anchoring;
@@ -217,25 +285,30 @@ export class ConsentLedger {
   async #drain(): Promise<void> {
     // One turn of the event loop lets appends made together share one write and one fdatasync.
     await Promise.resolve();
-    while (this.#queue.length > 0) await this.#commitBatch();
+    while (this.#queue.length > 0 || this.#jumps.length > 0) {
+      // A failed write of clock jumps alone waits for the next append instead of spinning.
+      if (!(await this.#commitBatch()) && this.#queue.length === 0) break;
+    }
     this.#draining = null;
   }
 
-  async #commitBatch(): Promise<void> {
+  async #commitBatch(): Promise<boolean> {
     const { batch, segment, consumed } = this.#buildBatch();
     this.#queue.splice(0, consumed);
-    if (batch.length === 0 || segment === null) return;
+    if (batch.length === 0 || segment === null) return consumed > 0;
     try {
       await this.#writer.append(segment, Buffer.from(batch.map((built) => `${built.line}\n`).join(''), 'utf8'));
     } catch (error) {
-      // Nothing of the batch counts: the head stays where it was.
+      // Nothing of the batch counts: the head stays where it was, and a clock jump is kept for the next write.
+      this.#jumps.unshift(...batch.flatMap((built) => (built.pending.jump ? [built.pending.jump] : [])));
       for (const built of batch) built.pending.reject(error);
-      return;
+      return false;
     }
     const last = batch[batch.length - 1]!;
     this.#lastSeq = last.record.seq;
     this.#headHash = last.hash;
     this.#headSegment = segment;
+    this.#newestTs = last.record.ts;
     this.#pendingAnchor = { seq: last.record.seq, hash: last.hash };
     // Off the tap-to-signal path: one anchor write after a burst, not one between its fdatasyncs.
     this.#anchorTimer ??= setTimeout(() => this.#writeAnchorNow(), ANCHOR_DELAY_MS).unref();
@@ -244,6 +317,7 @@ export class ConsentLedger {
       this.#notify(built.record);
       built.pending.resolve(built.record);
     }
+    return true;
   }
 
   /**
@@ -257,12 +331,16 @@ export class ConsentLedger {
     let seq = this.#lastSeq;
     let prev = this.#headHash;
     let consumed = 0;
-    while (consumed < this.#queue.length) {
-      const unit = this.#unitAt(consumed);
-      if (batch.length > 0 && batch.length + unit.length > MAX_BATCH) break;
+    let floorTs = this.#newestTs;
+    while (consumed < this.#queue.length || (batch.length === 0 && this.#jumps.length > 0)) {
+      const unit = consumed < this.#queue.length ? this.#unitAt(consumed) : [];
+      if (batch.length > 0 && batch.length + unit.length + this.#jumps.length > MAX_BATCH) break;
       let ts: string;
       try {
-        ts = this.#now().toISOString();
+        const wall = this.#readClock();
+        // Times never go back silently; only a clock set back to the right time after a leap leads them down.
+        if (this.#jumps.some((waiting) => waiting.cameBack)) floorTs = null;
+        ts = stampAfter(wall, floorTs);
       } catch (error) {
         if (batch.length > 0) break;
         for (const pending of unit) pending.reject(error);
@@ -273,7 +351,12 @@ export class ConsentLedger {
       const target = this.#headSegment !== null && this.#headSegment > own ? this.#headSegment : own;
       if (segment !== null && target !== segment) break;
       segment = target;
-      for (const pending of unit) {
+      // A jump is written just before the first record stamped after it, with the same ts.
+      floorTs = ts;
+      const jumps = this.#jumps.splice(0).map((waiting): PendingAppend => ({
+        type: 'clock.jumped', sessionId: null, fields: { ...waiting.jump }, group: null, jump: waiting, resolve: () => undefined, reject: () => undefined,
+      }));
+      for (const pending of [...jumps, ...unit]) {
         seq += 1;
         const record = freezeDeep(
           orderRecord({
@@ -293,6 +376,7 @@ export class ConsentLedger {
         batch.push({ pending, record, line, hash: prev });
       }
       consumed += unit.length;
+      if (unit.length === 0) break;
     }
     return { batch, segment, consumed };
   }

@@ -1,16 +1,44 @@
 // Audit and disclosure exports: JSONL (the lines exactly as stored, so the chain can be
-// rechecked) or CSV that opens cleanly in Excel (UTF-8 with BOM, CRLF, a column per field).
-import { BASE_FIELDS, EVENT_TYPES, TYPE_FIELDS } from '../../shared/events.js';
+// rechecked), CSV that opens cleanly in Excel (UTF-8 with BOM, CRLF, a column per field),
+// JSON-LD per session, or a summary table. The hub calls `exportRecords` with its own lines.
+import { BASE_FIELDS, EVENT_TYPES, TYPE_FIELDS, type LedgerRecord } from '../../shared/events.js';
+import { exportJsonLd, type Controller } from './export-jsonld.js';
+import { exportSummary } from './export-summary.js';
 import { checkLedgerLine } from './record-line.js';
 import { listSegments, segmentEnd } from './segment-files.js';
 import { readSegmentLines } from './segment-lines.js';
 
-export interface ExportOptions {
+export interface RecordFilter {
   /** Inclusive. */
-  from?: Date;
+  from?: Date | undefined;
   /** Exclusive. */
-  to?: Date;
-  format: 'csv' | 'jsonl';
+  to?: Date | undefined;
+  /** Only records of these types (any type, known or not). */
+  types?: readonly string[] | undefined;
+  counter?: string | undefined;
+  session?: string | undefined;
+}
+
+export interface ExportOptions extends RecordFilter {
+  format: 'csv' | 'jsonl' | 'jsonld';
+  /** The summary table (CSV) instead of the records. */
+  summary?: boolean | undefined;
+  /** The data controller named in JSON-LD: the office's name per language. */
+  controller?: Controller | undefined;
+}
+
+/** One stored record with its exact line (without `\n`). */
+export interface ExportEntry {
+  record: LedgerRecord;
+  line: string;
+}
+
+export function matchesFilter(record: LedgerRecord, filter: RecordFilter): boolean {
+  if (filter.from && record.ts < filter.from.toISOString()) return false;
+  if (filter.to && record.ts >= filter.to.toISOString()) return false;
+  if (filter.types && !filter.types.includes(record.type)) return false;
+  if (filter.counter !== undefined && record.counterId !== filter.counter) return false;
+  return filter.session === undefined || record.sessionId === filter.session;
 }
 
 /** Every field any record can carry: base fields, then each type's in EVENT_TYPES order, once each. */
@@ -41,25 +69,48 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The export, chunk by chunk: the CSV header first, then one chunk per record. */
-export async function* exportLedger(dir: string, options: ExportOptions): AsyncGenerator<string> {
-  const from = options.from?.toISOString();
-  const to = options.to?.toISOString();
-  if (options.format === 'csv') yield BOM + CSV_COLUMNS.join(',') + CRLF;
+/** The ledger's records in order, from the first segment that can hold `from` on. */
+export async function* ledgerEntries(dir: string, from?: Date): AsyncGenerator<ExportEntry> {
   for (const segment of await listSegments(dir)) {
     // No event in a segment is later than its month, so older months can be skipped unread.
-    if (options.from && segmentEnd(segment) <= options.from) continue;
+    if (from && segmentEnd(segment) <= from) continue;
     for (const entry of await readSegmentLines(dir, segment)) {
       if (!entry.complete) break;
       const check = checkLedgerLine(entry.bytes);
       if (!check.ok) {
         throw new Error(`${segment} line ${entry.line}: ${check.problem}; run \`kokuchi ledger verify\``);
       }
-      const record = check.record;
-      if ((from !== undefined && record.ts < from) || (to !== undefined && record.ts >= to)) continue;
-      yield options.format === 'csv'
-        ? CSV_COLUMNS.map((column) => csvCell(record[column])).join(',') + CRLF
-        : `${entry.bytes.toString('utf8')}\n`;
+      yield { record: check.record, line: entry.bytes.toString('utf8') };
     }
   }
+}
+
+async function* filtered(entries: AsyncIterable<ExportEntry>, filter: RecordFilter): AsyncGenerator<ExportEntry> {
+  for await (const entry of entries) if (matchesFilter(entry.record, filter)) yield entry;
+}
+
+async function* records(entries: AsyncIterable<ExportEntry>): AsyncGenerator<LedgerRecord> {
+  for await (const entry of entries) yield entry.record;
+}
+
+/** The export of any records in seq order, chunk by chunk: a header (if any), then one chunk per record or row. */
+export async function* exportRecords(entries: AsyncIterable<ExportEntry>, options: ExportOptions): AsyncGenerator<string> {
+  const chosen = filtered(entries, options);
+  if (options.summary) {
+    yield* exportSummary(records(chosen));
+    return;
+  }
+  if (options.format === 'jsonld') {
+    yield* exportJsonLd(records(chosen), { controller: options.controller ?? {} });
+    return;
+  }
+  if (options.format === 'csv') yield BOM + CSV_COLUMNS.join(',') + CRLF;
+  for await (const { record, line } of chosen) {
+    yield options.format === 'csv' ? CSV_COLUMNS.map((column) => csvCell(record[column])).join(',') + CRLF : `${line}\n`;
+  }
+}
+
+/** The export of the ledger in `dir`. */
+export function exportLedger(dir: string, options: ExportOptions): AsyncGenerator<string> {
+  return exportRecords(ledgerEntries(dir, options.from), options);
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { EventPayload } from '../../shared/events.js';
 import { noticeArchiveDir, pruneNoticeArchive } from '../notice/notice-archive.js';
 import type { ConsentLedger } from './consent-ledger.js';
+import type { ClockState } from './ledger-clock.js';
 import { checkLedgerLine, lineHash } from './record-line.js';
 import { listSegments, segmentEnd, segmentPath, syncDirectory } from './segment-files.js';
 import { readSegmentLines } from './segment-lines.js';
@@ -34,6 +35,23 @@ async function summarise(dir: string, segment: string): Promise<{ entry: PrunedS
   return { entry: { segment, firstSeq: first, lastSeq: last.seq, lastHash: last.hash }, newestTs };
 }
 
+/** Why a clock is not to be trusted for deleting (ledger.md), or null when it is. */
+export function untrustedClock(now: Date, newestTs: string | null, clock: ClockState): string | null {
+  if (!clock.trusted) {
+    return `the system clock jumped by ${formatOffset(clock.offsetMs)} at ${clock.lastJumpAt ?? 'start'} and has not come back`;
+  }
+  if (newestTs === null) return null;
+  const gap = now.getTime() - Date.parse(newestTs);
+  if (Math.abs(gap) <= DAY_MS) return null;
+  return `the system clock (${now.toISOString()}) is ${formatOffset(Math.abs(gap))} ${gap > 0 ? 'ahead of' : 'behind'} the ledger's newest record (${newestTs})`;
+}
+
+function formatOffset(ms: number): string {
+  const sign = ms < 0 ? '-' : '';
+  const abs = Math.abs(ms);
+  return abs >= DAY_MS ? `${sign}${(abs / DAY_MS).toFixed(1)} days` : `${sign}${Math.round(abs / 1000)} s`;
+}
+
 /**
  * Deletes the oldest segments whose newest event is older than `retentionDays` before `now`,
  * never the segment that holds the newest record, and records them in a ledger.pruned event.
@@ -41,10 +59,14 @@ async function summarise(dir: string, segment: string): Promise<{ entry: PrunedS
  */
 export async function pruneLedger(
   ledger: ConsentLedger,
-  options: { retentionDays: number; now?: Date },
+  options: { retentionDays: number; now?: Date; newestTs?: string | null },
 ): Promise<PrunedSegment[]> {
   z.number().int().nonnegative().parse(options.retentionDays);
-  const cutoff = new Date((options.now ?? new Date()).getTime() - options.retentionDays * DAY_MS);
+  const now = options.now ?? ledger.now();
+  // A clock not to be trusted deletes nothing: it could delete what the true time would keep.
+  const distrust = untrustedClock(now, options.newestTs === undefined ? ledger.newestTs : options.newestTs, ledger.clock);
+  if (distrust !== null) throw new Error(`Not pruning: ${distrust}; nothing was deleted`);
+  const cutoff = new Date(now.getTime() - options.retentionDays * DAY_MS);
   const segments = await listSegments(ledger.dir);
   const removed: PrunedSegment[] = [];
   const emptyFiles: string[] = [];
@@ -74,7 +96,7 @@ export async function pruneLedger(
   if (removed.length > 0) {
     // A text goes only when no retained record names it (ledger.md, Notice archive).
     await pruneNoticeArchive(noticeArchiveDir(path.dirname(ledger.dir)), await namedNoticeVersions(ledger.dir), {
-      now: options.now ?? new Date(),
+      now,
       graceMs: DAY_MS,
     });
   }

@@ -14,9 +14,14 @@ export interface RetentionSchedule {
 export function scheduleRetention(ledger: ConsentLedger, retentionDays: number, everyMs = DAY_MS): RetentionSchedule {
   let problem: string | null = null;
   let running: Promise<void> = Promise.resolve();
+  let first = true;
   const run = () => {
+    // At start the kiosk's own start-up records are newer than any evidence: compare with what was there before.
+    const newestTs = first ? ledger.newestTsAtOpen : undefined;
+    first = false;
     running = running
-      .then(() => pruneLedger(ledger, { retentionDays }))
+      .then(() => ledger.checkClock())
+      .then(() => pruneLedger(ledger, { retentionDays, ...(newestTs !== undefined && { newestTs }) }))
       .then(
         () => void (problem = null),
         (error: unknown) => void (problem = error instanceof Error ? error.message : String(error)),

@@ -1,5 +1,5 @@
 // Who may talk to the staff link: the pairing token, compared in constant time, and a
-// per-address slow-down after repeated failures so a token cannot be guessed.
+// per-address slow-down after repeated failures, remembered for hours, so a token cannot be guessed.
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 export function tokenMatches(expected: string, given: string | undefined | null): boolean {
@@ -17,19 +17,27 @@ export function bearerToken(header: string | undefined): string | null {
 
 interface Failures {
   count: number;
-  firstAt: number;
+  lastAt: number;
   blockedUntil: number;
 }
 
-/** After `allowed` failures within `windowMs`, an address is refused for a doubling period. */
+export const FAILURE_MEMORY_MS = 6 * 60 * 60_000;
+export const MAX_BLOCK_MS = 60 * 60_000;
+
+/**
+ * After `allowed` failures an address is refused for a period that doubles with each further
+ * failure, up to an hour. Failures are forgotten only `windowMs` (hours) after the last one, so
+ * a guesser who waits out each block still meets a longer one.
+ */
 export class FailureLimiter {
   private readonly failures = new Map<string, Failures>();
 
   constructor(
     private readonly allowed = 5,
-    private readonly windowMs = 60_000,
+    private readonly windowMs = FAILURE_MEMORY_MS,
     private readonly baseBlockMs = 10_000,
     private readonly now: () => number = Date.now,
+    private readonly maxBlockMs = MAX_BLOCK_MS,
   ) {}
 
   isBlocked(address: string): boolean {
@@ -40,14 +48,18 @@ export class FailureLimiter {
   fail(address: string): void {
     const now = this.now();
     let entry = this.failures.get(address);
-    if (!entry || now - entry.firstAt > this.windowMs) {
-      entry = { count: 0, firstAt: now, blockedUntil: 0 };
-      this.failures.set(address, entry);
+    // A clock that went back counts as no time passed: it never shortens the memory.
+    if (!entry || now - entry.lastAt > this.windowMs) {
+      entry = { count: 0, lastAt: now, blockedUntil: 0 };
     }
+    // Re-inserted so that the map's order is by last failure, and the oldest is forgotten first.
+    this.failures.delete(address);
+    this.failures.set(address, entry);
     entry.count += 1;
+    entry.lastAt = Math.max(entry.lastAt, now);
     if (entry.count >= this.allowed) {
-      const doublings = Math.min(entry.count - this.allowed, 6);
-      entry.blockedUntil = now + this.baseBlockMs * 2 ** doublings;
+      const doublings = Math.min(entry.count - this.allowed, 30);
+      entry.blockedUntil = Math.max(entry.blockedUntil, now + Math.min(this.baseBlockMs * 2 ** doublings, this.maxBlockMs));
     }
     if (this.failures.size > 10_000) this.forgetOldest();
   }

@@ -21,6 +21,7 @@ import { FailureLimiter, bearerToken, tokenMatches } from './access-guard.js';
 import { isConsoleRequest, serveConsole } from './console-files.js';
 import type { StaffLinkCore } from './staff-link-core.js';
 import { decodedSegment, requestTarget } from './request-target.js';
+import { servedHostCheck } from './served-host.js';
 import { readTlsFiles } from './tls-files.js';
 import { CLOSE_RATE_LIMITED, CLOSE_UNAUTHORIZED, StaffSocket } from './staff-socket.js';
 
@@ -46,14 +47,19 @@ const STATUS: Record<ErrorCode | 'internal', number> = {
   internal: 500,
 };
 
+const MISDIRECTED = { code: 'bad-request', message: 'the Host header names an address this kiosk does not serve' };
+
 export class StaffLink {
   private readonly sockets = new Set<StaffSocket>();
   private readonly limiter = new FailureLimiter();
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private server: Server | null = null;
   private unsubscribe: (() => void) | null = null;
+  private readonly servesHost: (header: string | undefined) => boolean;
 
-  private constructor(private readonly options: StaffLinkOptions) {}
+  private constructor(private readonly options: StaffLinkOptions) {
+    this.servesHost = servedHostCheck(options.host);
+  }
 
   static async listen(options: StaffLinkOptions): Promise<StaffLink> {
     const link = new StaffLink(options);
@@ -109,6 +115,7 @@ export class StaffLink {
   }
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (!this.servesHost(req.headers.host)) return refuseUpgrade(socket, 421, 'Misdirected Request');
     const path = requestTarget(req.url)?.pathname;
     if (path !== STAFF_SOCKET_PATH) return refuseUpgrade(socket, 404, 'Not Found');
     if (!sameOrigin(req)) return refuseUpgrade(socket, 403, 'Forbidden');
@@ -147,6 +154,8 @@ export class StaffLink {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Before anything else, /healthz included: a rebinding name learns nothing, not even that a kiosk is here.
+    if (!this.servesHost(req.headers.host)) return sendJson(res, 421, MISDIRECTED);
     try {
       const url = requestTarget(req.url);
       if (url === null) throw new KioskError('bad-request', 'the request target must be a path');

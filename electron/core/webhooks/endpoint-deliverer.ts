@@ -4,6 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LedgerRecord } from '../../shared/events.js';
 import type { DeliveryCursor } from './delivery-cursor.js';
+import { redactUrls } from './endpoint-url.js';
 import { postEvent } from './post-event.js';
 import { webhookSignature } from './webhook-signature.js';
 
@@ -181,7 +182,7 @@ export class EndpointDeliverer {
 
   async #failed(error: string, attempt: number): Promise<void> {
     this.#failures += 1;
-    this.#lastError = error;
+    this.#lastError = redactUrls(error);
     const delay = retryDelay(attempt, this.#options.timing);
     this.#nextAttemptAt = Date.now() + delay;
     await sleep(delay, undefined, { signal: this.#stopping.signal, ref: false }).catch(() => undefined);

@@ -1,15 +1,21 @@
-// How an endpoint is named outside its configuration: status, metrics and file names
-// never carry a password, a query token or the secret.
+// How a configured URL is named outside its configuration: status, metrics, the admin
+// screen, file names and logs never carry a user, password, path, query or fragment — a
+// path can hold a token as well as a query can.
 import { createHash } from 'node:crypto';
 
-/** The URL without user, password, query or fragment, as `/v1/status` and `/metrics` show it. */
+/** Scheme, host and port only (`https://hooks.example.org:8443/`): the one way a URL is shown. */
 export function displayUrl(url: string): string {
-  const shown = new URL(url);
-  shown.username = '';
-  shown.password = '';
-  shown.search = '';
-  shown.hash = '';
-  return shown.toString();
+  try {
+    const { protocol, host } = new URL(url);
+    return `${protocol}//${host}/`;
+  } catch {
+    return '(a URL that cannot be read)';
+  }
+}
+
+/** `text` with every http(s), ws(s) URL in it cut down to `displayUrl`, for messages and logs. */
+export function redactUrls(text: string): string {
+  return text.replace(/\b(?:https?|wss?):\/\/[^\s"'<>]+/gi, (url) => displayUrl(url));
 }
 
 /**

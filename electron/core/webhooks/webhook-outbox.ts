@@ -71,11 +71,17 @@ export class WebhookOutbox {
       }
       return new EndpointDeliverer({ url, displayUrl: shown, key, events, cursor, ledger: options.ledger, timing });
     };
+    const shownBefore = new Map<string, number>();
     for (const endpoint of options.endpoints) {
       const occurrence = seen.get(endpoint.url) ?? 0;
       seen.set(endpoint.url, occurrence + 1);
       const key = endpointKey(endpoint.url, occurrence);
-      webhooks.push(await deliverer(endpoint.url, displayUrl(endpoint.url), endpoint.secret, key, lastSeq, endpoint.events));
+      // Endpoints on one host differ only in what is hidden: a number keeps their status and metrics apart.
+      const shown = displayUrl(endpoint.url);
+      const same = (shownBefore.get(shown) ?? 0) + 1;
+      shownBefore.set(shown, same);
+      const name = same === 1 ? shown : `${shown} (${same})`;
+      webhooks.push(await deliverer(endpoint.url, name, endpoint.secret, key, lastSeq, endpoint.events));
     }
     let hub: EndpointDeliverer | null = null;
     if (options.hub) {

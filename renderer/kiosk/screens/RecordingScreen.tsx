@@ -8,9 +8,11 @@ export function RecordingScreen({ session }: { session: SessionView }) {
   const t = useUiText(session.language);
   return (
     <main className="screen recording-screen" data-testid="screen-recording" lang={session.language}>
-      {session.loggingSince !== null && <RecordingIndicator since={session.loggingSince} language={session.language} />}
+      {session.loggingSince !== null && (
+        <RecordingIndicator since={session.loggingSince} language={session.language} paused={session.pausedSince !== null} />
+      )}
       <h1 className="recording-what">
-        <RubyText text={t(`recording.${session.recording}`)} />
+        <RubyText text={t(session.pausedSince !== null ? 'recording.pausedBody' : `recording.${session.recording}`)} />
       </h1>
     </main>
   );

@@ -20,6 +20,13 @@ describe('parseConfigText', () => {
     expect(config.office.example).toBe(true);
   });
 
+  it('refuses an update feed that is not HTTPS', () => {
+    expect(parseConfigText('{"updates": {"url": "http://updates.lan/kokuchi/"}}', 'c.json').problems).toEqual([
+      'c.json: updates.url: must be an https:// URL: updates are never fetched in the clear',
+    ]);
+    expect(parseConfigText('{"updates": {"url": "https://updates.lan/kokuchi/"}}', 'c.json').problems).toEqual([]);
+  });
+
   it('names each wrong field and keeps every default for a valid subset', () => {
     expect(parseConfigText('{"retentionDays": 30}', 'c.json')).toMatchObject({ problems: [], config: { retentionDays: 30, counterId: 'counter-1' } });
     const { problems } = parseConfigText('{"retentionDays": "forever", "session": {"answerTimeoutSeconds": 1}, "colour": "red"}', 'c.json');

@@ -44,6 +44,7 @@ const core: KioskCore = {
   recordRecovery: async (cause, action) => {
     recoveries.push([cause, action]);
   },
+  recordUpdateRefused: async () => undefined,
   onExitRequested: (listener) => {
     exitListeners.add(listener);
     return () => exitListeners.delete(listener);
@@ -58,7 +59,7 @@ vi.mock('../../../electron/core/start-kiosk.js', () => ({
 
 let userData: string;
 let configFile: string;
-const FEED = 'http://updates.office.lan/kokuchi/';
+const FEED = 'https://updates.office.lan/kokuchi/';
 
 beforeAll(async () => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -130,6 +130,14 @@ describe('the deb scripts', () => {
     expect(filled).toContain('chrome-sandbox');
   });
 
+  it('keep the configuration readable by root and the kiosk user only', () => {
+    const filled = filledIn(install);
+    expect(filled).toContain('install -d -m 0750 -o root -g "$KIOSK_USER" /etc/kokuchi');
+    expect(filled).toContain('chown root:"$KIOSK_USER" /etc/kokuchi/kokuchi.config.json');
+    expect(filled).toContain('chmod 0640 /etc/kokuchi/kokuchi.config.json');
+    expect(filled).not.toContain('install -d -m 0755 /etc/kokuchi');
+  });
+
   it('remove the service only on removal, never on upgrade, and never the ledger', () => {
     expect(remove).toMatch(/case "\$1" in\s+remove\|purge\)/);
     expect(remove).not.toMatch(/\/var\/lib\/kokuchi|userdel/);

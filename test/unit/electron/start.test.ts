@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 // bin/start.mjs is plain JavaScript (it runs before any build); its shape is declared here.
 interface Launch {
@@ -15,6 +18,11 @@ interface StartModule {
   chooseLaunch(facts: { electronPath: string | null; browserPath: string | null; display: boolean }): Launch;
   parseKioskUiLine(line: string): string | null;
   browserArgs(url: string, profileDir: string): string[];
+  shownKioskUiLine(url: string): string;
+  prepareBrowserLaunch(
+    url: string,
+    baseDir?: string,
+  ): { profileDir: string; launcher: string; args: string[]; forgetLink(): void; remove(): void };
   installedElectronPath(
     electronDir: string,
     system: { exists(file: string): boolean; readText(file: string): string; env: Record<string, string | undefined> },
@@ -94,6 +102,39 @@ describe('parseKioskUiLine and browserArgs', () => {
     expect(start.browserArgs('http://127.0.0.1:1/', '/tmp/p')).toEqual(
       expect.arrayContaining(['--kiosk', '--app=http://127.0.0.1:1/', '--user-data-dir=/tmp/p']),
     );
+  });
+});
+
+describe('prepareBrowserLaunch', () => {
+  const link = 'http://127.0.0.1:4781/?secret=one-time-code-abcdef';
+  let base: string;
+  afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+  it('never puts the kiosk link in the browser\'s arguments: it opens a private launcher page', () => {
+    base = mkdtempSync(path.join(tmpdir(), 'kokuchi-start-test-'));
+    const launch = start.prepareBrowserLaunch(link, base);
+    expect(launch.args.join(' ')).not.toContain('one-time-code');
+    expect(launch.args.join(' ')).not.toContain('secret');
+    const app = launch.args.find((arg) => arg.startsWith('--app='))?.slice('--app='.length) ?? '';
+    expect(fileURLToPath(app)).toBe(launch.launcher);
+    expect(readFileSync(launch.launcher, 'utf8')).toContain('url=http://127.0.0.1:4781/?secret=one-time-code-abcdef"');
+    expect(statSync(launch.launcher).mode & 0o777).toBe(0o600);
+    launch.forgetLink();
+    expect(() => statSync(launch.launcher)).toThrow();
+  });
+
+  it('keeps the browser profile private to this user (0700)', () => {
+    base = mkdtempSync(path.join(tmpdir(), 'kokuchi-start-test-'));
+    const launch = start.prepareBrowserLaunch(link, base);
+    expect(launch.args).toContain(`--user-data-dir=${launch.profileDir}`);
+    expect(statSync(launch.profileDir).mode & 0o777).toBe(0o700);
+    expect(statSync(path.dirname(launch.profileDir)).mode & 0o777).toBe(0o700);
+    launch.remove();
+    expect(() => statSync(launch.profileDir)).toThrow();
+  });
+
+  it('shows the kiosk ui line without the code once the browser has it', () => {
+    expect(start.shownKioskUiLine(link)).toBe('kiosk ui: http://127.0.0.1:4781/ (opened in the kiosk window)');
   });
 });
 

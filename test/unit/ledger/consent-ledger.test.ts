@@ -101,7 +101,8 @@ describe('ConsentLedger', () => {
     temp.clock.now = new Date('2026-11-30T23:00:00.000Z');
     const back = await ledger.append('logging.stop', null, { reason: 'b' });
     await ledger.close();
-    expect(back.ts).toBe('2026-11-30T23:00:00.000Z');
+    // Never back in time either: the record keeps the time of the one before it.
+    expect(back.ts).toBe('2026-12-01T00:00:00.000Z');
     expect(await temp.lines('2026-12.jsonl')).toHaveLength(2);
     expect(await verifyLedger(temp.dir)).toMatchObject({ ok: true, events: 2 });
   });

@@ -75,6 +75,7 @@ describe('exportLedger', () => {
       'version', 'configVersion', 'by', 'staffName', 'recording', 'language', 'noticeVersion', 'reviewed',
       'elapsedMs', 'reason', 'staffReason', 'segment', 'quarantinedBytes', 'segments', 'cause', 'action', 'failedAttempts', 'lockedUntil',
       'algorithm', 'publicKey', 'fingerprint',
+      'offsetMs', 'clockTs',
     ]);
     expect(rows).toHaveLength(1 + 10);
     for (const row of rows) expect(row).toHaveLength(header.length);

@@ -14,15 +14,17 @@ beforeEach(async () => {
   await ledger.close();
 });
 afterEach(async () => {
+  io = { retentionDays: 365 };
   await temp.cleanup();
 });
 
+let io: { retentionDays: number; now?: () => Date } = { retentionDays: 365 };
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const code = await ledgerCommand(args, {
     dataDir: temp.dataDir,
-    retentionDays: 365,
+    ...io,
     stdout: (s) => {
       out += s;
     },
@@ -64,6 +66,22 @@ describe('kokuchi ledger', () => {
     expect(text.split('\r\n').filter((row) => row !== '')).toHaveLength(8);
   });
 
+  it('export filters by type and session, writes JSON-LD and a summary, and refuses a summary with a format', async () => {
+    const shown = await run('export', '--type', 'notice.shown', '--type', 'session.ended', '--session', 's-2');
+    expect(shown.out.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { type: string }).type)).toEqual([
+      'notice.shown',
+      'session.ended',
+    ]);
+    const out = path.join(temp.dataDir, 'sessions.jsonld');
+    const jsonld = await run('export', '--format', 'jsonld', '--out', out);
+    expect(jsonld.err).toContain('Exported 2 sessions');
+    expect((JSON.parse(await readFile(out, 'utf8')) as { '@graph': unknown[] })['@graph']).toHaveLength(2);
+    const summary = await run('export', '--summary', '--from', '2020-02-01');
+    expect(summary.out.split('\r\n')[1]).toBe('2020-02-15,ja,1,1,0,0,4.2,0,0');
+    expect(await run('export', '--summary', '--format', 'csv')).toMatchObject({ code: 2, err: expect.stringMatching(/--summary/) });
+    expect(await run('export', '--type', 'Notice Shown')).toMatchObject({ code: 2, err: expect.stringMatching(/event type/) });
+  });
+
   it('export rejects a bad format or date with usage and exit 2', async () => {
     expect(await run('export', '--format', 'xlsx')).toMatchObject({ code: 2, err: expect.stringMatching(/csv or jsonl/) });
     expect(await run('export', '--from', 'yesterday')).toMatchObject({ code: 2, err: expect.stringMatching(/YYYY-MM-DD/) });
@@ -78,6 +96,13 @@ describe('kokuchi ledger', () => {
     expect(refused.err).toContain(`Another Kokuchi process (pid ${process.pid}) holds the ledger at ${temp.dir}`);
     await ledger.close();
 
+    // Today's clock is years ahead of the ledger's newest record: not to be trusted, nothing goes.
+    const untrusted = await run('prune');
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.err).toMatch(/Not pruning: the system clock \(.*\) is [\d.]+ days ahead of the ledger's newest record \(2020-02-15T09:00:00\.000Z\); nothing was deleted/);
+    expect((await run('verify')).out).toMatch(/^OK 14 events, last seq 14, head /);
+
+    io = { retentionDays: 14, now: () => new Date('2020-02-16T08:00:00.000Z') };
     const { code, out } = await run('prune');
     expect(code).toBe(0);
     expect(out).toBe('Pruned 1 segment(s): 2020-01.jsonl (seq 1-7); recorded as seq 15.\n');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConsentLedger } from '../../../electron/core/ledger/consent-ledger.js';
 import { pruneLedger } from '../../../electron/core/ledger/prune-ledger.js';
 import { archiveNotice, noticeArchiveDir, readArchivedNotice } from '../../../electron/core/notice/notice-archive.js';
 import { verifyLedger } from '../../../electron/core/ledger/verify-ledger.js';
@@ -31,7 +32,7 @@ describe('pruneLedger', () => {
   it('deletes segments past retention, records them, and the ledger still verifies', async () => {
     await fill(['2025-09', '2025-10', '2025-11', '2026-11']);
     const lastOfOctober = (await temp.lines('2025-10.jsonl'))[2]!;
-    temp.clock.now = new Date('2026-11-20T00:00:00.000Z');
+    temp.clock.now = new Date('2026-11-10T12:00:00.000Z');
     const ledger = await temp.open();
     const removed = await pruneLedger(ledger, { retentionDays: 365, now: temp.clock.now });
 
@@ -56,7 +57,7 @@ describe('pruneLedger', () => {
   it('removes nothing and records nothing while every segment is within retention', async () => {
     await fill(['2026-10', '2026-11']);
     const ledger = await temp.open();
-    expect(await pruneLedger(ledger, { retentionDays: 365, now: new Date('2026-11-20T00:00:00.000Z') })).toEqual([]);
+    expect(await pruneLedger(ledger, { retentionDays: 365, now: new Date('2026-11-10T12:00:00.000Z') })).toEqual([]);
     expect(ledger.lastSeq).toBe(6);
     await ledger.close();
     expect(await segments()).toEqual(['2026-10.jsonl', '2026-11.jsonl']);
@@ -65,8 +66,8 @@ describe('pruneLedger', () => {
   it('never deletes the newest segment, and verifies across two prunes', async () => {
     await fill(['2024-01', '2024-02']);
     let ledger = await temp.open();
-    temp.clock.now = new Date('2024-02-20T00:00:00.000Z');
-    await pruneLedger(ledger, { retentionDays: 1, now: new Date('2030-01-01T00:00:00.000Z') });
+    temp.clock.now = new Date('2024-02-10T12:00:00.000Z');
+    await pruneLedger(ledger, { retentionDays: 1, now: temp.clock.now });
     await ledger.close();
     expect(await segments()).toEqual(['2024-02.jsonl']);
     expect(await verifyLedger(temp.dir)).toMatchObject({ ok: true, events: 4, lastSeq: 7 });
@@ -94,11 +95,39 @@ describe('pruneLedger', () => {
     // Both texts were last used long ago as far as their files tell.
     const longAgo = new Date('2025-09-10T00:00:00.000Z');
     for (const text of Object.values(texts)) await utimes(join(archive, `${version(text).replace(':', '-')}.txt`), longAgo, longAgo);
-    temp.clock.now = new Date('2026-11-20T00:00:00.000Z');
+    temp.clock.now = new Date('2026-11-10T12:00:00.000Z');
     await pruneLedger(ledger, { retentionDays: 365, now: temp.clock.now });
     await ledger.close();
     expect(await segments()).toEqual(['2026-10.jsonl', '2026-11.jsonl']);
     expect(await readArchivedNotice(archive, version(texts.kept))).toEqual({ ok: true, text: texts.kept });
     expect((await readArchivedNotice(archive, version(texts.old))).ok).toBe(false);
+  });
+
+  it.each([
+    ['ahead of', '2036-11-10T00:00:00.000Z', /is [\d.]+ days ahead of the ledger's newest record \(2026-11-10T00:00:00\.000Z\)/],
+    ['behind', '2026-11-08T00:00:00.000Z', /is 2\.0 days behind the ledger's newest record/],
+  ])('deletes nothing with a clock %s the ledger\'s newest record by more than a day', async (_how, now, problem) => {
+    await fill(['2024-01', '2026-11']);
+    const ledger = await temp.open();
+    await expect(pruneLedger(ledger, { retentionDays: 30, now: new Date(now) })).rejects.toThrow(problem);
+    expect(ledger.lastSeq).toBe(6);
+    await ledger.close();
+    expect(await segments()).toEqual(['2024-01.jsonl', '2026-11.jsonl']);
+    expect(await verifyLedger(temp.dir)).toMatchObject({ ok: true, events: 6 });
+  });
+
+  it('deletes nothing after the clock leaps ahead while the kiosk runs, though records were written under it', async () => {
+    await fill(['2026-10']);
+    // The time since boot is what really passes: one hour, while the clock leaps ten years.
+    let boot = 0;
+    const ledger = await ConsentLedger.open({ dir: temp.dir, kioskId: 'kiosk-a', counterId: 'counter-1', now: () => temp.clock.now, sinceBoot: () => boot });
+    boot = 3_600_000;
+    temp.clock.now = new Date('2036-10-10T01:00:00.000Z');
+    await ledger.append('logging.stop', null, { reason: 'under the leaped clock' });
+    expect(ledger.clock).toMatchObject({ trusted: false, jumps: 1 });
+    await expect(pruneLedger(ledger, { retentionDays: 30 })).rejects.toThrow(/Not pruning: the system clock jumped by 365[23]\.\d days/);
+    await ledger.close();
+    expect(await segments()).toEqual(['2026-10.jsonl', '2036-10.jsonl']);
+    expect(await verifyLedger(temp.dir)).toMatchObject({ ok: true, events: 5 });
   });
 });

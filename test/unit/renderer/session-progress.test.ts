@@ -43,6 +43,20 @@ describe('followSession', () => {
     expect(needsStaff(done)).toBe(false);
   });
 
+  it('follows a pause and a resume, and a snapshot taken while paused', () => {
+    const progress = follow([
+      record({ type: 'session.started', sessionId: 's1', by: 'staff', staffName: null, recording: 'audio' }),
+      record({ type: 'logging.start', sessionId: 's1', by: 'staff-override', reason: 'explained', recording: 'audio' }),
+      record({ type: 'logging.paused', sessionId: 's1', reason: '' }),
+    ]);
+    expect(progress?.step).toBe('paused');
+    expect(isOpen(progress)).toBe(true);
+    const resumed = follow([record({ type: 'logging.resumed', sessionId: 's1' })], progress);
+    expect(resumed?.step).toBe('logging');
+    expect(resumed?.history.map((h) => h.step)).toEqual(['started', 'logging', 'paused', 'resumed']);
+    expect(fromSnapshot({ sessionId: 's2', state: 'paused' })?.step).toBe('paused');
+  });
+
   it('ignores other sessions’ events and kiosk-level ones, and a new session replaces the last', () => {
     const first = follow([record({ type: 'session.started', sessionId: 's1', by: 'resident', staffName: null, recording: 'audio-video' })]);
     const same = follow(

@@ -57,6 +57,29 @@ describe('FailureLimiter', () => {
   });
 });
 
+describe('FailureLimiter with its defaults', () => {
+  it('remembers failures for hours, so waiting out each block only meets a longer one, up to an hour', () => {
+    let now = 1_000_000;
+    const limiter = new FailureLimiter(undefined, undefined, undefined, () => now);
+    failTimes(limiter, '192.0.2.7', 5);
+    now += 2 * 60 * 60_000; // two hours later, one more guess
+    limiter.fail('192.0.2.7');
+    now += 19_999;
+    expect(limiter.isBlocked('192.0.2.7')).toBe(true);
+    for (let i = 0; i < 40; i += 1) {
+      now += 60 * 60_000;
+      limiter.fail('192.0.2.7');
+    }
+    now += 60 * 60_000 - 1;
+    expect(limiter.isBlocked('192.0.2.7')).toBe(true);
+    now += 1;
+    expect(limiter.isBlocked('192.0.2.7')).toBe(false);
+    now += 6 * 60 * 60_000 + 1; // six quiet hours: forgotten
+    limiter.fail('192.0.2.7');
+    expect(limiter.isBlocked('192.0.2.7')).toBe(false);
+  });
+});
+
 describe('token checks', () => {
   const token = 'A'.repeat(43);
 

@@ -1,0 +1,35 @@
+// Reads a kiosk's stored records in seq order a page at a time (keyset paging), so that
+// verify and export over millions of records keep a flat, small memory.
+import type { Pool } from 'pg';
+
+export interface StoredRow {
+  seq: number;
+  hash: string;
+  line: string;
+}
+
+const PAGE = 5000;
+
+export async function* storedRows(pool: Pool, kioskId: string, range: { fromTs?: string; toTs?: string } = {}): AsyncGenerator<StoredRow> {
+  let after = 0;
+  for (;;) {
+    const { rows } = await pool.query<StoredRow>(
+      `SELECT seq::float8 AS seq, hash, line FROM records
+        WHERE kiosk_id = $1 AND seq > $2 AND ($4::timestamptz IS NULL OR ts >= $4) AND ($5::timestamptz IS NULL OR ts < $5)
+        ORDER BY seq LIMIT $3`,
+      [kioskId, after, PAGE, range.fromTs ?? null, range.toTs ?? null],
+    );
+    yield* rows;
+    const last = rows.at(-1);
+    if (rows.length < PAGE || last === undefined) return;
+    after = last.seq;
+  }
+}
+
+export async function kioskIds(pool: Pool, only?: string): Promise<string[]> {
+  const { rows } = await pool.query<{ kiosk_id: string }>(
+    'SELECT kiosk_id FROM kiosks WHERE $1::text IS NULL OR kiosk_id = $1 ORDER BY kiosk_id',
+    [only ?? null],
+  );
+  return rows.map((row) => row.kiosk_id);
+}

@@ -1,0 +1,65 @@
+// `kokuchi doctor --lang ja|en`: the same problems, the place kept as written, the words
+// in the facilities team's language.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { doctorCommand } from '../../../electron/cli/doctor-command.js';
+import { doctorLine } from '../../../electron/cli/doctor-text.js';
+import { configSchema } from '../../../electron/core/config/schema.js';
+
+const ROOT = join(import.meta.dirname, '../../..');
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kokuchi-doctor-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function doctor(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await doctorCommand(args, {
+    appRoot: ROOT,
+    version: '0.0.0-test',
+    stdout: (text) => void (out += text),
+    stderr: (text) => void (err += text),
+  });
+  return { code, out, err };
+}
+
+describe('doctor --lang', () => {
+  it('names a configuration problem in Japanese with --lang ja and in English by default', async () => {
+    const config = join(dir, 'kokuchi.config.json');
+    await writeFile(config, JSON.stringify({ retentionDays: 0 }));
+    const ja = await doctor('--config', config, '--data', dir, '--lang', 'ja');
+    expect(ja.code).toBe(1);
+    const jaLine = ja.out.split('\n').find((line) => line.includes('retentionDays'));
+    expect(jaLine).toMatch(new RegExp(`^${config.replaceAll('/', '\\/')}: retentionDays: .*[\\u3040-\\u30ff\\u4e00-\\u9fff]`));
+    const en = await doctor('--config', config, '--data', dir);
+    expect(en.out.split('\n').find((line) => line.includes('retentionDays'))).toMatch(/retentionDays: Too small/);
+    // The Japanese messages were for that run only.
+    expect(configSchema.safeParse({ retentionDays: 0 }).error?.issues[0]?.message).toMatch(/Too small/);
+  });
+
+  it('refuses a language it does not speak', async () => {
+    expect(await doctor('--lang', 'fr')).toMatchObject({ code: 2, err: expect.stringContaining('expected en or ja') });
+  });
+
+  it('translates the locale checks and keeps the file and key as written', () => {
+    const where = 'locales/vi/notice.json: purpose.heading';
+    expect(doctorLine(`${where}: missing (add it, translated from locales/ja/notice.json)`, 'ja')).toBe(
+      `${where}: ありません（locales/ja/notice.json から翻訳して追加してください）`,
+    );
+    expect(doctorLine(`${where}: placeholders {{count}} differ from {{days}} in locales/ja/notice.json (keep them exactly)`, 'ja')).toBe(
+      `${where}: 差し込み {{count}} が locales/ja/notice.json の {{days}} と違います（そのまま残してください）`,
+    );
+    expect(doctorLine('locales/ja-x-easy/ui.json: idle.title: kanji without furigana: 録音 (write {録音|よみ})', 'ja')).toBe(
+      'locales/ja-x-easy/ui.json: idle.title: ふりがなのない漢字: 録音（{録音|よみ} と書いてください）',
+    );
+    expect(doctorLine(`${where}: missing (add it, translated from x)`, 'en')).toBe(`${where}: missing (add it, translated from x)`);
+    // A phrase the table does not know stays in English rather than being lost.
+    expect(doctorLine(`${where}: something new`, 'ja')).toBe(`${where}: something new`);
+  });
+});
