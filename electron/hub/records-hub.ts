@@ -4,6 +4,10 @@ import { openHubDatabase, type DatabaseChoice, type HubDatabase } from './hub-da
 import { HubMetrics } from './hub-metrics.js';
 import { HubServer } from './hub-server.js';
 import { Ingest } from './ingest.js';
+import { verifyStore } from './verify-store.js';
+
+/** The hub rechecks its whole store at start and then daily, for /metrics (kokuchi_hub_verify_ok). */
+const VERIFY_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export interface HubOptions extends DatabaseChoice {
   host: string;
@@ -33,6 +37,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     opened.ingest = ingest;
     const server = new HubServer({ pool: database.pool, ingest, metrics, token: options.token, fleetPageDir: options.fleetPageDir });
     const url = await server.listen(options.host, options.port);
+    let verifying: Promise<void> | null = null;
+    const verify = () => {
+      verifying ??= verifyStore(database.pool)
+        .then((verdict) => metrics.verified({ ok: verdict.problems.length === 0, problems: verdict.problems.length, at: now() }))
+        // A database that is down is not a failed verify: the next run says.
+        .catch(() => undefined)
+        .finally(() => {
+          verifying = null;
+        });
+    };
+    verify();
+    const daily = setInterval(verify, VERIFY_EVERY_MS);
+    daily.unref();
     return {
       url,
       pool: database.pool,
@@ -40,7 +57,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ingest,
       metrics,
       async close() {
+        clearInterval(daily);
         await server.close();
+        await verifying;
         await ingest.idle();
         await database.close();
       },

@@ -110,6 +110,13 @@ describe.each(['embedded', 'server'] as const)('ingest on the %s store', (kind) 
       expect.objectContaining({ kioskId: 'kiosk-a', lastSeq: 2, chain: 'diverged' }),
       expect.objectContaining({ kioskId: 'kiosk-c', counterId: 'c-2', lastSeq: 2, chain: 'ok' }),
     ]);
+    // The restarted hub rechecks its whole store and says so on /metrics.
+    let metrics = '';
+    for (let round = 0; round < 200 && !/kokuchi_hub_verify_ok \d/.test(metrics); round += 1) {
+      metrics = (await read(hub, 'metrics')).text;
+      if (!/kokuchi_hub_verify_ok \d/.test(metrics)) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(metrics).toMatch(/kokuchi_hub_verify_ok 0/);
     expect((await deliver(hub.url, secret, second.write(1)[0]!)).status).toBe(401);
     expect((await deliver(hub.url, newSecret!, second.lines[2]!)).status).toBe(200);
   });
