@@ -55,6 +55,8 @@ export interface StartKioskOptions {
   consoleDir?: string;
   /** How the ledger reaches its disk; the real file system unless a test makes it fail. */
   ledgerFiles?: LedgerFiles;
+  /** The wall clock and the time since boot the ledger reads; the system's unless a test steps them. */
+  ledgerClock?: { now: () => Date; sinceBoot: () => number };
 }
 
 // Implemented in ./start-kiosk.ts:

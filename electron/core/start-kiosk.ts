@@ -45,6 +45,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
     kioskId,
     counterId: config.counterId,
     ...(options.ledgerFiles && { files: options.ledgerFiles }),
+    ...(options.ledgerClock && { now: options.ledgerClock.now, sinceBoot: options.ledgerClock.sinceBoot }),
   });
   const metrics = new KioskMetrics({
     ledger,
@@ -123,6 +124,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       maintenance: currentProblems().length > 0,
       activeSession: session.activeSession(),
       ledger: { lastSeq: ledger.lastSeq, retentionProblem: retention.problem },
+      clock: ledger.clock,
       webhooks: webhooks.status(),
       hub: webhooks.hubStatus(),
     }),
@@ -176,6 +178,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       hub: () => webhooks.hubStatus(),
       ledgerDir: join(options.dataDir, 'ledger'),
       lastSeq: () => ledger.lastSeq,
+      clock: () => ledger.clock,
       languages: offered,
       problems,
     },

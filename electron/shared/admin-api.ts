@@ -40,6 +40,16 @@ export type LedgerCheck =
   | { ok: true; events: number; lastSeq: number; head: string }
   | { ok: false; segment: string; line: number; problem: string };
 
+export interface ClockStatus {
+  /** False after a jump that was not undone: retention deletes nothing meanwhile. */
+  trusted: boolean;
+  /** The sum of the clock's jumps since start, in ms (negative: set back). */
+  offsetMs: number;
+  jumps: number;
+  /** The clock's reading at the last jump. */
+  lastJumpAt: string | null;
+}
+
 export interface AdminStatus {
   kioskId: string;
   counterId: string;
@@ -59,6 +69,8 @@ export interface AdminStatus {
   /** Null when no records hub is configured. */
   hub: HubDelivery | null;
   ledger: { lastSeq: number; verify: LedgerCheck };
+  /** The system clock as the ledger sees it (jumps against the time since boot). */
+  clock: ClockStatus;
   /** Offered languages, in the picker's order. */
   languages: string[];
   /** Why the kiosk is in maintenance, if it is. */

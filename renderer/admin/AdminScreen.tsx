@@ -83,6 +83,7 @@ export function AdminScreen({ api, adminSession, onClose }: Props) {
               }
               alarm={!status.ledger.verify.ok}
             />
+            <Fact label="clock" testId="admin-clock" value={clockLine(status)} alarm={!status.clock.trusted} />
             <Fact label="languages" testId="admin-languages" value={status.languages.join(', ')} />
             {status.problems.length > 0 && <Fact label="problems" testId="admin-problems" value={status.problems.join('\n')} alarm />}
           </dl>
@@ -130,6 +131,12 @@ function hubLine({ hub }: AdminStatus): string {
   const lines = [hub.url, both('hubBacklog'), both(hub.lastDeliveryAt ? 'hubLast' : 'hubNever')];
   if (hub.problem) lines.push(hub.problem);
   return lines.join('\n');
+}
+
+function clockLine({ clock }: AdminStatus): string {
+  if (clock.trusted) return `${adminText('clockOk', 'ja')} / ${adminText('clockOk', 'en')}`;
+  const values = { offset: `${clock.offsetMs > 0 ? '+' : ''}${Math.round(clock.offsetMs / 1000)} s`, jumps: clock.jumps, time: clock.lastJumpAt ?? '' };
+  return `${adminText('clockJumped', 'ja', values)} / ${adminText('clockJumped', 'en', values)}`;
 }
 
 function Fact({ label, value, testId, alarm = false }: { label: Parameters<typeof AdminLabel>[0]['textKey']; value: string; testId: string; alarm?: boolean }) {

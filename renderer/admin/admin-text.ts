@@ -27,6 +27,12 @@ export const ADMIN_TEXT = {
   lastSeq: { ja: '最終番号', en: 'Last seq' },
   verifyOk: { ja: '検証OK（{n}件）', en: 'Verified ({n} events)' },
   verifyBroken: { ja: '検証エラー', en: 'BROKEN' },
+  clock: { ja: '端末の時計', en: 'System clock' },
+  clockOk: { ja: '正常', en: 'OK' },
+  clockJumped: {
+    ja: '時計が{offset}ずれています（{jumps}回の飛び、最後は{time}）。直るまで保存期間による削除は行いません。',
+    en: 'The clock is off by {offset} ({jumps} jumps, last at {time}). Retention deletes nothing until it is right.',
+  },
   languages: { ja: '提供している言語', en: 'Languages offered' },
   problems: { ja: '保守が必要な理由', en: 'Why the kiosk is in maintenance' },
   refresh: { ja: '更新', en: 'Refresh' },

@@ -167,7 +167,7 @@ describe('delivery to the records hub', () => {
 
   it('the admin status carries the hub line: url, backlog, last delivery and problem', async () => {
     const base = { kioskId: 'k', counterId: 'c', version: '1', staffLinkUrl: 'http://127.0.0.1:1/', token: () => 't', staffClients: () => 0 };
-    const common = { ...base, webhooks: () => [], ledgerDir: '/nonexistent', lastSeq: () => 0, languages: [], problems: [], interfaces: () => ({}) };
+    const common = { ...base, webhooks: () => [], ledgerDir: '/nonexistent', lastSeq: () => 0, clock: () => ({ trusted: true, offsetMs: 0, jumps: 0, lastJumpAt: null }), languages: [], problems: [], interfaces: () => ({}) };
     const hubStatus = {
       url: 'http://192.0.2.20:4790/',
       backlog: 4,

@@ -2,7 +2,7 @@
 // the staff link, the webhooks and the ledger are healthy.
 import { networkInterfaces } from 'node:os';
 import { z } from 'zod';
-import type { AdminStatus, HubDelivery, LedgerCheck, WebhookBacklog } from '../../shared/admin-api.js';
+import type { AdminStatus, ClockStatus, HubDelivery, LedgerCheck, WebhookBacklog } from '../../shared/admin-api.js';
 import { verifyLedger } from '../ledger/verify-ledger.js';
 import type { HubStatus } from '../webhooks/hub-status.js';
 import { pairingUri, staffLinkAddresses } from './pairing-uri.js';
@@ -20,6 +20,7 @@ export interface AdminStatusSources {
   hub?: () => HubStatus | null;
   ledgerDir: string;
   lastSeq: () => number;
+  clock: () => ClockStatus;
   languages: readonly string[];
   problems: readonly string[];
   interfaces?: typeof networkInterfaces;
@@ -67,6 +68,7 @@ export async function adminStatus(sources: AdminStatusSources, canExit: boolean)
     webhooks: webhookBacklogs(sources.webhooks()),
     hub: hubDelivery(sources.hub?.() ?? null),
     ledger: { lastSeq: sources.lastSeq(), verify: await checkLedger(sources.ledgerDir, sources.lastSeq()) },
+    clock: { ...sources.clock() },
     languages: [...sources.languages],
     problems: [...sources.problems],
     canExit,

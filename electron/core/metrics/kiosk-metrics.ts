@@ -2,6 +2,7 @@
 // kiosks in one process (tests) never share series. Counters count since this start.
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { LedgerRecord } from '../../shared/events.js';
+import type { ClockState } from '../ledger/ledger-clock.js';
 import type { HubStatus } from '../webhooks/hub-status.js';
 import { registerHubMetrics } from './hub-metrics.js';
 import { ledgerBytes } from './ledger-size.js';
@@ -10,6 +11,8 @@ export interface MetricsSources {
   ledger: {
     readonly dir: string;
     readonly lastSeq: number;
+    /** The system clock as the ledger sees it. */
+    readonly clock: ClockState;
     onAppend(listener: (record: LedgerRecord) => void): () => void;
   };
   staffClients(): number;
@@ -106,6 +109,31 @@ export class KioskMetrics {
       registers,
       collect() {
         this.set(sources.ledger.lastSeq);
+      },
+    });
+    new Gauge({
+      name: 'kokuchi_clock_trusted',
+      help: '1 while the system clock agrees with the time since start; 0 after a jump (retention deletes nothing).',
+      registers,
+      collect() {
+        this.set(sources.ledger.clock.trusted ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'kokuchi_clock_offset_seconds',
+      help: 'Sum of the system clock jumps since start, in seconds (negative: set back).',
+      registers,
+      collect() {
+        this.set(sources.ledger.clock.offsetMs / 1000);
+      },
+    });
+    new Counter({
+      name: 'kokuchi_clock_jumps_total',
+      help: 'System clock jumps seen since start (each also a clock.jumped ledger event).',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(sources.ledger.clock.jumps);
       },
     });
     if (sources.hub) registerHubMetrics(this.#registry, sources.hub);

@@ -18,7 +18,7 @@ describe('kokuchi_paused_seconds_total', () => {
     let emit: (record: LedgerRecord) => void = () => undefined;
     let now = Date.parse('2026-12-01T10:00:30.000Z');
     const metrics = new KioskMetrics({
-      ledger: { dir: tmpdir(), lastSeq: 0, onAppend: (listener) => ((emit = listener), () => undefined) },
+      ledger: { dir: tmpdir(), lastSeq: 0, clock: { trusted: true, offsetMs: 0, jumps: 0, lastJumpAt: null }, onAppend: (listener) => ((emit = listener), () => undefined) },
       staffClients: () => 0,
       webhooks: () => [],
       now: () => now,
