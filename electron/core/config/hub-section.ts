@@ -1,18 +1,8 @@
 // The `hub` section of kokuchi.config.json: where the records hub listens and the secret
 // `kokuchi hub enroll` gave this kiosk (shared/spec/hub.md).
 import { z } from 'zod';
+import { secretWeakness } from './secret-strength.js';
 import { displayUrl } from '../webhooks/endpoint-url.js';
-
-/** The contract asks for at least 24 random bytes behind `whsec_`. */
-export const MIN_SECRET_BYTES = 24;
-
-const WHSEC = /^whsec_([A-Za-z0-9+/]+=*)$/;
-
-/** Bytes of key material in a `whsec_<base64>` secret (0 when it is not one). */
-export function secretBytes(secret: string): number {
-  const base64 = WHSEC.exec(secret)?.[1];
-  return base64 === undefined ? 0 : Buffer.from(base64, 'base64').length;
-}
 
 const hubUrl = z
   .url({ protocol: /^https?$/ })
@@ -28,12 +18,11 @@ const hubUrl = z
 export const hubSection = z
   .object({
     url: hubUrl,
-    secret: z
-      .string()
-      .regex(WHSEC, 'must be "whsec_" followed by base64, as `kokuchi hub enroll` prints it')
-      .refine((secret) => secretBytes(secret) >= MIN_SECRET_BYTES, {
-        message: `must hold at least ${MIN_SECRET_BYTES} random bytes: run \`kokuchi hub enroll --counter ID\` for a new one`,
-      }),
+    // The same strength rule as webhook secrets, and where a hub secret comes from.
+    secret: z.string().superRefine((secret, context) => {
+      const weakness = secretWeakness(secret);
+      if (weakness !== null) context.addIssue({ code: 'custom', message: `${weakness}; a hub secret is what \`kokuchi hub enroll --counter ID\` prints` });
+    }),
   })
   .strict();
 

@@ -19,8 +19,8 @@ describe('the hub section', () => {
   });
 
   it.each([
-    ['a secret under 24 bytes', { url: 'http://h:1/', secret: SHORT }, /^kokuchi\.config\.json: hub\.secret: must hold at least 24 random bytes: run `kokuchi hub enroll --counter ID`/],
-    ['a secret without whsec_', { url: 'http://h:1/', secret: 'hunter2hunter2hunter2hunter2hunter2' }, /^kokuchi\.config\.json: hub\.secret: must be "whsec_" followed by base64/],
+    ['a secret under 24 bytes', { url: 'http://h:1/', secret: SHORT }, /^kokuchi\.config\.json: hub\.secret: decodes to 23 bytes; it must carry at least 24 random bytes .*; a hub secret is what `kokuchi hub enroll --counter ID` prints$/],
+    ['a secret without whsec_', { url: 'http://h:1/', secret: 'hunter2hunter2hunter2hunter2hunter2' }, /^kokuchi\.config\.json: hub\.secret: must be "whsec_" followed by base64; a hub secret is what/],
     ['a URL that is not http(s)', { url: 'ftp://h/', secret: GOOD }, /^kokuchi\.config\.json: hub\.url: /],
     ['a URL with a password', { url: 'http://u:pw@h:1/', secret: GOOD }, /hub\.url: must not carry a user or password/],
     ['a URL with a query', { url: 'http://h:1/?token=x', secret: GOOD }, /hub\.url: must not have a query or fragment/],
