@@ -28,7 +28,9 @@ export function databaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv = p
 
 export async function openHubDatabase(choice: DatabaseChoice): Promise<HubDatabase> {
   const embedded = choice.url === undefined ? await openEmbedded(choice.dataDir) : null;
-  const config: pg.PoolConfig = embedded ? { ...embedded.connection, max: 8 } : { connectionString: choice.url, max: 8 };
+  // PGlite runs one session: its socket interleaves the messages of several connections,
+  // which breaks the extended query protocol ("portal cannot be run"), so one connection here.
+  const config: pg.PoolConfig = embedded ? { ...embedded.connection, max: 1 } : { connectionString: choice.url, max: 8 };
   const pool = new pg.Pool(config);
   // An idle client that loses its server must not take the process down.
   pool.on('error', () => undefined);
