@@ -38,11 +38,13 @@ export class PageBridgeClient {
     ws.on('error', () => undefined);
   }
 
-  /** Connects to the bridge of the kiosk page at `kioskUrl` (`http://127.0.0.1:U/?secret=…`). */
+  /** Opens the printed kiosk link once, as the browser does, and connects its screen's bridge with the cookie it got. */
   static async connect(kioskUrl: string): Promise<PageBridgeClient> {
     const page = new URL(kioskUrl);
-    const url = `ws://${page.host}/kiosk-bridge?secret=${encodeURIComponent(page.searchParams.get('secret') ?? '')}`;
-    const ws = new WebSocket(url, { origin: `http://${page.host}` });
+    const exchanged = await fetch(kioskUrl, { redirect: 'manual' });
+    const cookie = exchanged.headers.get('set-cookie')?.split(';')[0];
+    if (exchanged.status !== 303 || !cookie) throw new Error(`the kiosk link gave ${exchanged.status} and no screen cookie`);
+    const ws = new WebSocket(`ws://${page.host}/kiosk-bridge`, { origin: `http://${page.host}`, headers: { cookie } });
     const client = new PageBridgeClient(ws);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
