@@ -5,6 +5,7 @@ import { hubCommand } from './hub-command.js';
 import { ledgerCommand } from './ledger-command.js';
 import { noticeCommand } from './notice-command.js';
 import { previewCommand } from './preview-command.js';
+import { receiptCommand } from './receipt-command.js';
 import { serveCommand } from './serve-command.js';
 import { tokenCommand } from './token-command.js';
 import { loadConfig } from '../core/config/load-config.js';
@@ -16,6 +17,7 @@ const USAGE = `usage: kokuchi <command>
   preview --out DIR [--lang L…] [--size WxH…] [--config F]           every screen as PNG; lists screens that do not fit
   ledger verify|export|prune [--data D]                               the consent ledger
   notice show sha256:… [--data D]                                     the exact text of a notice version the ledger names
+  receipt verify <text> [--data D | --key FILE]                       check a resident's receipt; exit 1 if altered or invented
   token [--rotate] [--data D] [--config F]                            show or replace the staff link token (a running kiosk follows --rotate)
   hub [--database URL] [--data D] [--host H] [--port P]               the records hub (also: hub enroll|token|verify|export|notice)`;
 
@@ -35,6 +37,8 @@ export async function main(argv: string[], context: CliContext): Promise<number>
         return await ledger(args, context);
       case 'notice':
         return await noticeCommand(args, context);
+      case 'receipt':
+        return await receiptCommand(args, context);
       case 'hub':
         return await hubCommand(args, context);
       default:

@@ -16,6 +16,8 @@ import { KioskMetrics } from './metrics/kiosk-metrics.js';
 import { loadLocales, type Locale } from './notice/locale-files.js';
 import { archiveNotice, noticeArchiveDir } from './notice/notice-archive.js';
 import { renderNotice } from './notice/render-notice.js';
+import { openReceiptKey, type ReceiptKey } from './receipt/receipt-key.js';
+import { makeReceipt } from './receipt/resident-receipt.js';
 import { recordScreenRecovery } from './recovery/screen-recovery.js';
 import { closeSessionLeftOpen } from './session/restart-recovery.js';
 import { CounterSession } from './session/counter-session.js';
@@ -47,6 +49,13 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
     ...(options.ledgerFiles && { files: options.ledgerFiles }),
     ...(options.ledgerClock && { now: options.ledgerClock.now, sinceBoot: options.ledgerClock.sinceBoot }),
   });
+  let receiptKey: ReceiptKey;
+  try {
+    receiptKey = await openReceiptKey(options.dataDir);
+  } catch (error) {
+    await ledger.close();
+    throw error;
+  }
   const metrics = new KioskMetrics({
     ledger,
     staffClients: () => staffLink.connectedClients,
@@ -82,6 +91,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
     archiveNotice: (notice) => archiveNotice(noticeArchiveDir(options.dataDir), notice.version, notice.text),
     newSessionId: () => randomUUID(),
     onChange: publish,
+    makeReceipt: (fields) => makeReceipt({ kioskId, counterId: config.counterId, ...fields }, receiptKey.sign),
   });
 
   let webhooks: WebhookOutbox;
@@ -89,6 +99,10 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
     // Before this run's first event: an endpoint configured for the first time starts after lastSeq.
     webhooks = await WebhookOutbox.open({ dataDir: options.dataDir, endpoints: config.webhooks, hub: config.hub, ledger });
     await ledger.append('kiosk.started', null, { version: options.version, configVersion: configVersion(config) });
+    // A new signing key goes into the ledger, so the hub and auditors can check receipts from it.
+    if (receiptKey.created) {
+      await ledger.append('kiosk.key', null, { algorithm: 'ed25519', publicKey: receiptKey.publicKey, fingerprint: receiptKey.fingerprint });
+    }
     await closeSessionLeftOpen(ledger, 'kiosk-restart');
   } catch (error) {
     await ledger.close();

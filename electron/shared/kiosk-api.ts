@@ -59,6 +59,19 @@ export interface SessionView {
   loggingSince: number | null;
   /** Epoch ms at which staff paused the recording; null while recording or not logging. */
   pausedSince: number | null;
+  /** The resident's signed receipt once they answered "I understand" or staff overrode; else null. */
+  receipt: Receipt | null;
+}
+
+/** What the receipt QR code holds (`text`, signed by the kiosk) and the short reference shown beside it. */
+export interface Receipt {
+  text: string;
+  counterId: string;
+  sessionId: string;
+  /** Ledger time of the answer, RFC 3339 UTC. */
+  ts: string;
+  noticeVersion: string;
+  answer: 'acknowledged' | 'override';
 }
 
 /** Everything the kiosk page shows, pushed by the core on every change. */

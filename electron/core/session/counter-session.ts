@@ -3,7 +3,7 @@
 // that event is durable, so the screen never thanks a resident for an answer that
 // could still be lost.
 import type { EventPayload, EventType, LedgerRecord, RecordingMode } from '../../shared/events.js';
-import type { RenderedNotice, Screen } from '../../shared/kiosk-api.js';
+import type { Receipt, RenderedNotice, Screen } from '../../shared/kiosk-api.js';
 import type { LanguageCode } from '../../shared/languages.js';
 import type { KioskConfig } from '../config/schema.js';
 import type { LedgerEntry } from '../ledger/consent-ledger.js';
@@ -37,6 +37,8 @@ export interface OpenSession {
   /** Epoch ms at which staff paused the recording; null while recording or not logging. */
   pausedSince: number | null;
   thanksUntil: number | null;
+  /** Signed once the answer (or override) is durable; null before, or without a signing key. */
+  receipt: Receipt | null;
 }
 
 export interface StartRequest {
@@ -55,6 +57,8 @@ export interface CounterSessionOptions {
   /** Keeps the notice's exact text durably; awaited before the record that names its version. */
   archiveNotice?: (notice: RenderedNotice) => Promise<void>;
   now?: () => number;
+  /** Signs a resident's receipt (`KKC1.…`); absent in tests that do not need one. */
+  makeReceipt?: (fields: Omit<Receipt, 'text' | 'counterId'>) => string;
 }
 
 export class CounterSession {
@@ -137,6 +141,7 @@ export class CounterSession {
         loggingSince: null,
         pausedSince: null,
         thanksUntil: null,
+        receipt: null,
       };
       this.enter('notice');
       return id;
@@ -192,10 +197,11 @@ export class CounterSession {
         return;
       }
       // The answer and the signal it causes share one fdatasync: the tap-to-signal path's only disk wait.
-      await this.options.events.appendTogether([
+      const [answered] = await this.options.events.appendTogether([
         { type: 'consent.acknowledged', sessionId: session.id, payload: fields },
         { type: 'logging.start', sessionId: session.id, payload: { by: 'acknowledgement', recording: session.recording } },
       ]);
+      this.giveReceipt(session, answered, 'acknowledged');
       this.loggingStarted(session, true);
     });
   }
@@ -205,7 +211,8 @@ export class CounterSession {
     return this.serially(async () => {
       const session = this.openSession(sessionId);
       if (this.isLogging()) throw new KioskError('invalid-state', 'logging has already started');
-      await this.options.events.append('logging.start', session.id, { by: 'staff-override', reason, recording: session.recording });
+      const started = await this.options.events.append('logging.start', session.id, { by: 'staff-override', reason, recording: session.recording });
+      this.giveReceipt(session, started, 'override');
       // No thank-you: the resident did not say "I understand"; the recording indicator shows at once.
       this.loggingStarted(session, false);
     });
@@ -268,6 +275,18 @@ export class CounterSession {
   }
 
   /** State after `logging.start` is durable. */
+  /** The resident's signed receipt, from the durable record of the answer; none if signing fails. */
+  private giveReceipt(session: OpenSession, record: LedgerRecord | undefined, answer: Receipt['answer']): void {
+    const make = this.options.makeReceipt;
+    if (!make || !record) return;
+    const fields = { sessionId: session.id, ts: record.ts, noticeVersion: session.notice.version, answer };
+    try {
+      session.receipt = { text: make(fields), counterId: record.counterId, ...fields };
+    } catch {
+      session.receipt = null; // a receipt is a courtesy: its failure never holds up the recording
+    }
+  }
+
   private loggingStarted(session: OpenSession, thank: boolean): void {
     session.answerDeadline = null;
     session.loggingSince = this.now();

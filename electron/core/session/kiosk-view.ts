@@ -62,6 +62,7 @@ export function buildView({ config, locales, offered, session, problems, screenO
             answerDeadline: open.answerDeadline,
             loggingSince: open.loggingSince,
             pausedSince: open.pausedSince,
+            receipt: open.receipt,
           }
         : null,
     problems,
