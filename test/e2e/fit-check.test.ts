@@ -27,15 +27,19 @@ const BASE = `<style>
   .answers { display: flex; gap: 1rem; }
 </style>`;
 
+const summary = '<section data-testid="notice-summary"><p>We record this conversation.</p></section>';
+
+/** A notice screen; one without its own summary layer gets a short one in front. */
 async function show(body: string): Promise<string[]> {
-  await page.setContent(`${BASE}<div class="kiosk"><main data-testid="screen-notice" lang="en">${body}</main></div>`);
+  const withSummary = body.includes('notice-summary') ? body : summary + body;
+  await page.setContent(`${BASE}<div class="kiosk"><main data-testid="screen-notice" lang="en">${withSummary}</main></div>`);
   const report = await checkFit(page, { language: 'en' });
   expect(report.screen).toBe('notice');
   return report.problems;
 }
 
 const answers = `<div class="answers"><button data-testid="ack">I understand</button><button data-testid="question">I have a question</button></div>`;
-const longNotice = `<div class="notice-body">${'<p>A paragraph of the notice that the resident may scroll through.</p>'.repeat(40)}</div>`;
+const longNotice = `<div class="notice-body">${summary}${'<p>A paragraph of the notice that the resident may scroll through.</p>'.repeat(40)}</div>`;
 
 describe('checkFit', () => {
   it('passes a screen that fits, with a notice body that scrolls', async () => {
@@ -65,6 +69,15 @@ describe('checkFit', () => {
     );
     expect(problems).toContainEqual(expect.stringMatching(/^button "A\+" is 40×40 px, smaller than 64×64/));
     expect(problems).toContainEqual(expect.stringMatching(/^button\[question\] "I have a question" is covered by div "an overlay"/));
+  });
+
+  it('finds a notice without its summary layer, and a summary that does not fit in view', async () => {
+    await page.setContent(`${BASE}<div class="kiosk"><main data-testid="screen-notice" lang="en">${answers}</main></div>`);
+    expect((await checkFit(page, { language: 'en' })).problems).toEqual(['the notice has no summary (data-testid="notice-summary")']);
+
+    const tallSummary = `<section data-testid="notice-summary">${'<p>One more line of the summary.</p>'.repeat(30)}</section>`;
+    const problems = await show(`<div class="notice-body">${tallSummary}</div>${answers}`);
+    expect(problems).toEqual([expect.stringMatching(/^section\[notice-summary\] "One more line of the summary\..*" is not wholly in view/)]);
   });
 
   it('finds a screen in the wrong language', async () => {
