@@ -75,6 +75,7 @@ async function expectRefusedThenRecovered(
   const types = (await ledgerLines(path.join(dataDir, 'ledger'))).map(({ line }) => (JSON.parse(line) as { type: string }).type);
   expect(types.filter((type) => type !== 'language.changed')).toEqual([
     'kiosk.started',
+    'kiosk.key',
     'session.started',
     'notice.shown',
     'consent.acknowledged',
