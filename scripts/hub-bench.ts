@@ -34,8 +34,8 @@ const { values: flags } = parseArgs({
 });
 const KIOSKS = Number(flags.kiosks);
 const PER_KIOSK = Number(flags.records);
-const STORES = flags.store === 'both' ? ['embedded', 'server'] : [flags.store];
-for (const store of STORES) if (store !== 'embedded' && store !== 'server') throw new Error(`--store must be embedded, server or both, not "${store}"`);
+const STORES = flags.store === 'both' ? ['embedded', 'server'] : flags.store === 'none' ? [] : [flags.store];
+for (const store of STORES) if (store !== 'embedded' && store !== 'server') throw new Error(`--store must be embedded, server, both or none, not "${store}"`);
 
 interface Result {
   store: string;
@@ -144,7 +144,7 @@ const ingestSection = [
   }),
   '<!-- hub-bench:end -->',
 ].join('\n');
-console.log(ingestSection);
+if (STORES.length > 0) console.log(ingestSection);
 
 async function writeSection(name: string, section: string): Promise<void> {
   const file = path.join(ROOT, 'BENCHMARKS.md');
@@ -153,7 +153,7 @@ async function writeSection(name: string, section: string): Promise<void> {
   await writeFile(file, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
 }
 if (STORES.length === 2) await writeSection('hub-bench', ingestSection);
-else console.log('(one store only: BENCHMARKS.md is left as it is)');
+else if (STORES.length === 1) console.log('(one store only: the ingest figures in BENCHMARKS.md are left as they are)');
 if (flags.million) {
   const section = await millionSection(Number(flags['million-records']), KIOSKS);
   console.log(section);
