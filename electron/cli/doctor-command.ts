@@ -5,11 +5,12 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { loadConfig } from '../core/config/load-config.js';
+import { easyJapaneseOfficeProblems, officeTextGapLine, officeTextGaps } from '../core/config/office-text-gaps.js';
 import { checkLocale } from '../core/notice/locale-check.js';
 import { loadLocales } from '../core/notice/locale-files.js';
 import { offeredLanguages } from '../core/session/kiosk-view.js';
 import { defaultDataDir, findConfig } from './app-paths.js';
-import { DOCTOR_LANGUAGES, doctorLine, doctorOkLine, type DoctorLanguage } from './doctor-text.js';
+import { DOCTOR_LANGUAGES, doctorLine, doctorOkLine, doctorWarningLine, type DoctorLanguage } from './doctor-text.js';
 import { fontProblems } from './font-check.js';
 import type { CliContext } from './cli-context.js';
 
@@ -40,8 +41,12 @@ export async function doctorCommand(args: string[], context: CliContext): Promis
   } else {
     problems.push(`${join(localesDir, 'ja')}: the reference locale cannot be read, so no other locale was compared with it`);
   }
+  // Warnings do not fail the run: the kiosk works, but a resident would read another language.
+  const warnings: string[] = [];
   // A broken file already names its problem; only healthy ones are judged as settings.
   if (configProblems.length === 0) {
+    warnings.push(...officeTextGaps(config).map((gap) => officeTextGapLine(configName, gap)));
+    warnings.push(...easyJapaneseOfficeProblems(config, configName));
     for (const code of config.languages.enabled) {
       // A locale whose file is broken is named above, with the fix; say only when it is absent.
       const folder = join(localesDir, code, '');
@@ -59,7 +64,8 @@ export async function doctorCommand(args: string[], context: CliContext): Promis
     ...(await fontProblems({ rendererDir: join(context.appRoot, 'dist', 'renderer'), localesDir, locales, config, configName })),
   );
   for (const problem of problems) context.stdout(`${doctorLine(problem, language)}\n`);
+  for (const warning of warnings) context.stdout(`${doctorWarningLine(warning, language)}\n`);
   if (problems.length > 0) return 1;
-  context.stdout(`${doctorOkLine(language, configPath, locales.size)}\n`);
+  context.stdout(`${doctorOkLine(language, configPath, locales.size, warnings.length)}\n`);
   return 0;
 }

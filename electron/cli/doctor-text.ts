@@ -23,6 +23,11 @@ const JA_PHRASES: Phrase[] = [
     /^no font the kiosk ships can draw (.+) \(they would show as empty boxes\): write it without them$/,
     (chars) => `同梱のフォントで表示できない文字があります: ${chars}（空の四角で表示されます）。使わずに書いてください`,
   ],
+  [
+    /^a resident reading (\S+) is shown the (\S+) text: add a "(\S+)" entry( \(easy Japanese, with ruby: .+\))?$/,
+    (language, shownIn, entry, easy) =>
+      `${language} を読む住民には ${shownIn} の文が表示されます。"${entry}" の項目を追加してください${easy ? '（やさしい日本語で、ルビは {窓口|まどぐち} と書きます）' : ''}`,
+  ],
   [/^cannot be read \((.+)\)$/, (reason) => `読み込めません（${reason}）`],
   [/^not valid JSON \((.+)\); fix the syntax$/, (place) => `JSON として正しくありません（${place}）。書式を直してください`],
   [
@@ -52,11 +57,18 @@ export function doctorLine(problem: string, language: DoctorLanguage): string {
   return problem;
 }
 
-export function doctorOkLine(language: DoctorLanguage, configPath: string | undefined, locales: number): string {
+/** A warning line: marked as such, then translated like a problem. */
+export function doctorWarningLine(warning: string, language: DoctorLanguage): string {
+  return `${language === 'ja' ? '警告' : 'warning'}: ${doctorLine(warning, language)}`;
+}
+
+export function doctorOkLine(language: DoctorLanguage, configPath: string | undefined, locales: number, warnings = 0): string {
   if (language === 'ja') {
     const source = configPath ?? '設定ファイルがありません: 組み込みの例示用（EXAMPLE）の窓口です（kokuchi.config.json を作成してください）';
-    return `OK ${source}。ロケール ${locales} 件はすべてそろっており、すべての文字を同梱のフォントで表示できます`;
+    const warned = warnings > 0 ? `。警告が ${warnings} 件あります（上記）` : '';
+    return `OK ${source}。ロケール ${locales} 件はすべてそろっており、すべての文字を同梱のフォントで表示できます${warned}`;
   }
   const source = configPath ?? 'no configuration file: the built-in EXAMPLE office (create kokuchi.config.json)';
-  return `OK ${source}; ${locales} locales complete; every character has a shipped font`;
+  const warned = warnings > 0 ? `; ${warnings} warning${warnings === 1 ? '' : 's'} above` : '';
+  return `OK ${source}; ${locales} locales complete; every character has a shipped font${warned}`;
 }

@@ -7,6 +7,7 @@ import { isLanguageCode, type LanguageCode } from '../shared/languages.js';
 import type { LedgerRecord } from '../shared/events.js';
 import { createAdminDesk } from './admin/admin-desk.js';
 import { officeGuards } from './config/configured-office.js';
+import { officeTextGaps } from './config/office-text-gaps.js';
 import { configVersion, loadConfig } from './config/load-config.js';
 import type { KioskConfig } from './config/schema.js';
 import type { KioskCore, StartKioskOptions } from './kiosk-core.js';
@@ -195,6 +196,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       clock: () => ledger.clock,
       languages: offered,
       problems,
+      officeTextGaps: officeTextGaps(config, offered),
     },
   });
 

@@ -50,6 +50,15 @@ export interface ClockStatus {
   lastJumpAt: string | null;
 }
 
+/** An enabled language whose resident would read one of the office's texts in another language. */
+export interface OfficeTextGap {
+  language: string;
+  /** Where the text is in kokuchi.config.json. */
+  field: 'office.name' | 'office.contact' | 'recording.access' | 'residentRecording.reason';
+  /** The language of the entry shown instead (`languages.officeTextFallback`). */
+  shownIn: string;
+}
+
 export interface AdminStatus {
   kioskId: string;
   counterId: string;
@@ -75,6 +84,8 @@ export interface AdminStatus {
   languages: string[];
   /** Why the kiosk is in maintenance, if it is. */
   problems: string[];
+  /** Offered languages that show another language's office text (empty when every one has its own). */
+  officeTextGaps: OfficeTextGap[];
   /** Whether this shell can exit the kiosk (Electron yes; headless no: stop the service instead). */
   canExit: boolean;
 }

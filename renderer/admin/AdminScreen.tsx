@@ -85,6 +85,9 @@ export function AdminScreen({ api, adminSession, onClose }: Props) {
             />
             <Fact label="clock" testId="admin-clock" value={clockLine(status)} alarm={!status.clock.trusted} />
             <Fact label="languages" testId="admin-languages" value={status.languages.join(', ')} />
+            {status.officeTextGaps.length > 0 && (
+              <Fact label="officeTextGaps" testId="admin-office-text-gaps" value={officeTextGapLines(status)} alarm />
+            )}
             {status.problems.length > 0 && <Fact label="problems" testId="admin-problems" value={status.problems.join('\n')} alarm />}
           </dl>
           <figure className="admin-pairing">
@@ -131,6 +134,13 @@ function hubLine({ hub }: AdminStatus): string {
   const lines = [hub.url, both('hubBacklog'), both(hub.lastDeliveryAt ? 'hubLast' : 'hubNever')];
   if (hub.problem) lines.push(hub.problem);
   return lines.join('\n');
+}
+
+/** One line per language and field, Japanese then English, as `doctor` warns. */
+function officeTextGapLines({ officeTextGaps }: AdminStatus): string {
+  return officeTextGaps
+    .map((gap) => `${adminText('officeTextGap', 'ja', { ...gap })} / ${adminText('officeTextGap', 'en', { ...gap })}`)
+    .join('\n');
 }
 
 function clockLine({ clock }: AdminStatus): string {

@@ -35,6 +35,11 @@ export const ADMIN_TEXT = {
   },
   languages: { ja: '提供している言語', en: 'Languages offered' },
   problems: { ja: '保守が必要な理由', en: 'Why the kiosk is in maintenance' },
+  officeTextGaps: { ja: 'ほかの言語で表示される窓口の文', en: 'Office text shown in another language' },
+  officeTextGap: {
+    ja: '{language} を読む住民には {field} が {shownIn} で表示されます。設定の {field} に "{language}" を追加してください',
+    en: '{language}: residents are shown {field} in {shownIn}; add a "{language}" entry to {field}',
+  },
   refresh: { ja: '更新', en: 'Refresh' },
   close: { ja: '閉じる', en: 'Close' },
   exit: { ja: 'キオスクを終了', en: 'Exit kiosk' },

@@ -22,6 +22,8 @@ beforeAll(async () => {
       counterId: 'shimin-3',
       admin: { pin: PIN },
       languages: { enabled: ['ja', 'en', 'vi'] },
+      // No Vietnamese contact: a Vietnamese resident would read the English one.
+      office: { contact: { ja: '区民課（03-0000-0000）', en: 'Residents Division (03-0000-0000)' } },
       hub: { url: hub.url(''), secret: TEST_SECRET },
     },
   });
@@ -78,6 +80,11 @@ describe('admin screen', () => {
     await expect(page.getByTestId('admin-webhooks').textContent()).resolves.toContain('None');
     await expect(page.getByTestId('admin-ledger').textContent()).resolves.toMatch(/Verified \(\d+ events\)/);
     await expect(page.getByTestId('admin-languages').textContent()).resolves.toBe('ja, en, vi');
+    // The same warning as `doctor`: one line, the language, the field and the fix, in both languages.
+    expect((await page.getByTestId('admin-office-text-gaps').textContent())?.split('\n')).toEqual([
+      'vi を読む住民には office.contact が en で表示されます。設定の office.contact に "vi" を追加してください / ' +
+        'vi: residents are shown office.contact in en; add a "vi" entry to office.contact',
+    ]);
     // The hub's refusal may land after the screen opened: Refresh, a bounded number of times.
     const hubFact = page.getByTestId('admin-hub');
     for (let refresh = 0; refresh < 20 && !(await hubFact.textContent())?.includes('bad-signature'); refresh += 1) {

@@ -2,7 +2,7 @@
 // the staff link, the webhooks and the ledger are healthy.
 import { networkInterfaces } from 'node:os';
 import { z } from 'zod';
-import type { AdminStatus, ClockStatus, HubDelivery, LedgerCheck, WebhookBacklog } from '../../shared/admin-api.js';
+import type { AdminStatus, ClockStatus, HubDelivery, LedgerCheck, OfficeTextGap, WebhookBacklog } from '../../shared/admin-api.js';
 import { verifyLedger } from '../ledger/verify-ledger.js';
 import type { HubStatus } from '../webhooks/hub-status.js';
 import { pairingUri, staffLinkAddresses } from './pairing-uri.js';
@@ -23,6 +23,8 @@ export interface AdminStatusSources {
   clock: () => ClockStatus;
   languages: readonly string[];
   problems: readonly string[];
+  /** Offered languages that would show another language's office text. */
+  officeTextGaps?: readonly OfficeTextGap[];
   interfaces?: typeof networkInterfaces;
 }
 
@@ -71,6 +73,7 @@ export async function adminStatus(sources: AdminStatusSources, canExit: boolean)
     clock: { ...sources.clock() },
     languages: [...sources.languages],
     problems: [...sources.problems],
+    officeTextGaps: [...(sources.officeTextGaps ?? [])],
     canExit,
   };
 }

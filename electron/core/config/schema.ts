@@ -2,16 +2,32 @@
 // Schema (`kokuchi schema`), and is electron-store's schema. Every field has a default
 // so that a file may set any subset — `{"retentionDays": 365}` is a whole config.
 import { z } from 'zod';
-import { LANGUAGE_CODES } from '../../shared/languages.js';
+import { LANGUAGE_CODES, isLanguageCode, type LanguageCode } from '../../shared/languages.js';
+import { rubyProblem } from '../notice/locale-check.js';
 import { RECORDING_MODES } from '../../shared/events.js';
+import { EXAMPLE_OFFICE_CONTACT, EXAMPLE_OFFICE_NAME, EXAMPLE_RECORDING_ACCESS, EXAMPLE_RESIDENT_RECORDING_REASON } from './example-office.js';
 import { hubSection } from './hub-section.js';
 import { strongSecret } from './secret-strength.js';
 import { staffTokenSchema } from './staff-token-rule.js';
 
-/** Text the office writes itself, per language; `ja` is required, others fall back to `en`, then `ja`. */
+/**
+ * Text the office writes itself, per language code; `ja` is required. `ja-x-easy` (and any
+ * other) may carry ruby as the locales do: `{窓口|まどぐち}`. A language without its own
+ * entry shows the one `languages.officeTextFallback` names, and `doctor` warns about it.
+ */
 const officeText = z
   .record(z.string(), z.string().min(1).max(400))
-  .refine((map) => typeof map.ja === 'string', { message: 'needs at least a "ja" entry' });
+  .superRefine((map, context) => {
+    if (typeof map.ja !== 'string') context.addIssue({ code: 'custom', message: 'needs at least a "ja" entry' });
+    for (const [language, text] of Object.entries(map)) {
+      if (!isLanguageCode(language)) {
+        context.addIssue({ code: 'custom', path: [language], message: `not a language code of the kiosk (use one of ${LANGUAGE_CODES.join(', ')})` });
+        continue;
+      }
+      const ruby = rubyProblem(text);
+      if (ruby) context.addIssue({ code: 'custom', path: [language], message: ruby });
+    }
+  });
 
 export const PURPOSES = ['service', 'accuracy', 'harassment'] as const;
 
@@ -30,13 +46,10 @@ export const configSchema = z
     office: z
       .object({
         name: officeText
-          .default({ ja: '例示市役所 市民課', en: 'Example City Hall, Residents Section' })
-          .describe('The office and counter, per language ("ja" required); shown on the idle screen.'),
-        contact: officeText.default({
-          ja: '市民課 総合窓口（電話 00-0000-0000）',
-          en: 'Residents Section front desk (tel. 00-0000-0000)',
-        })
-        .describe('Where residents ask about the recording, per language ("ja" required).'),
+          .default(EXAMPLE_OFFICE_NAME)
+          .describe('The office and counter, per language ("ja" required, "ja-x-easy" with ruby; see languages.officeTextFallback); shown on the idle screen.'),
+        contact: officeText.default(EXAMPLE_OFFICE_CONTACT)
+        .describe('Where residents ask about the recording, per language ("ja" required, "ja-x-easy" with ruby; see languages.officeTextFallback).'),
         policyUrl: z.url().default('https://example.org/recording-policy').describe('The full recording policy, shown as a QR code.'),
         /** True only for the built-in example office; shown in the idle footer and by `doctor`. */
         example: z.boolean().default(false).describe('Set only by the built-in example office.'),
@@ -48,11 +61,8 @@ export const configSchema = z
         mode: z.enum(RECORDING_MODES).default('audio').describe('What is recorded: audio, or audio and video.'),
         purposes: z.array(z.enum(PURPOSES)).min(1).default([...PURPOSES]).describe('The purposes the notice names, in this order.'),
         /** Who may listen to or view a recording. */
-        access: officeText.default({
-          ja: '担当課の管理職と、記録の管理を担当する職員',
-          en: 'managers of the section concerned and the staff who manage records',
-        })
-        .describe('Who may listen to or view a recording, per language ("ja" required).'),
+        access: officeText.default(EXAMPLE_RECORDING_ACCESS)
+        .describe('Who may listen to or view a recording, per language ("ja" required, "ja-x-easy" with ruby; see languages.officeTextFallback).'),
       })
       .strict()
       .prefault({}),
@@ -66,11 +76,8 @@ export const configSchema = z
     residentRecording: z
       .object({
         allowed: z.boolean().default(false).describe('Whether residents may record the conversation themselves.'),
-        reason: officeText.default({
-          ja: 'ほかの来庁者のプライバシーと職員の肖像を守り、情報の漏えいを防ぐためです。',
-          en: "This protects other visitors' privacy and staff members' portraits, and prevents leaks of information.",
-        })
-        .describe('Why residents may not record, per language ("ja" required).'),
+        reason: officeText.default(EXAMPLE_RESIDENT_RECORDING_REASON)
+        .describe('Why residents may not record, per language ("ja" required, "ja-x-easy" with ruby; see languages.officeTextFallback).'),
       })
       .strict()
       .prefault({}),
@@ -83,6 +90,13 @@ export const configSchema = z
           .default([...LANGUAGE_CODES])
           .describe('Languages offered, in the picker\'s order.'),
         showUnreviewed: z.boolean().default(true).describe('Offer languages a translator has not reviewed yet.'),
+        officeTextFallback: z
+          .array(z.enum(LANGUAGE_CODES))
+          .min(1)
+          .default(['en', 'ja'])
+          .describe(
+            'Where an office text (name, contact, access, reason) has no entry for a language, the first of these that has one is shown instead (easy Japanese tries "ja" first); `doctor` and the admin screen warn about every such language.',
+          ),
       })
       .strict()
       .prefault({}),
@@ -142,7 +156,18 @@ export const configSchema = z
 export type KioskConfig = z.infer<typeof configSchema>;
 export type OfficeText = Record<string, string>;
 
-/** Picks the office's text for a language: that language, else English, else Japanese. */
-export function officeTextFor(text: OfficeText, language: string): string {
-  return text[language] ?? (language === 'ja-x-easy' ? text.ja : undefined) ?? text.en ?? text.ja ?? '';
+/** The languages whose entry stands in, in order, when `language` has none of its own. */
+export function officeFallbackOrder(language: string, fallback: readonly LanguageCode[]): string[] {
+  return [...(language === 'ja-x-easy' ? ['ja'] : []), ...fallback, 'ja'].filter((code) => code !== language);
+}
+
+/** Which language's entry a resident reading `language` is shown: its own, else the configured fallback. */
+export function officeTextLanguage(text: OfficeText, language: string, fallback: readonly LanguageCode[]): string {
+  if (text[language] !== undefined) return language;
+  return officeFallbackOrder(language, fallback).find((code) => text[code] !== undefined) ?? 'ja';
+}
+
+/** The office's text for a language: its own entry, else the configured fallback's (never silently: see office-text-gaps). */
+export function officeTextFor(text: OfficeText, language: string, fallback: readonly LanguageCode[]): string {
+  return text[officeTextLanguage(text, language, fallback)] ?? '';
 }

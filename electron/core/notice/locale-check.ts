@@ -45,7 +45,7 @@ export function textOutsideRuby(text: string): string {
 }
 
 /** Easy Japanese: every kanji inside a ruby base, and every reading in kana. */
-function furiganaProblem(text: string): string | null {
+export function furiganaProblem(text: string): string | null {
   const bare = textOutsideRuby(text).match(KANJI_RUN);
   if (bare) return `kanji without furigana: ${[...new Set(bare)].join(' ')} (write {${bare[0]}|よみ})`;
   for (const match of text.replace(PLACEHOLDER, '').matchAll(/{([^{}|]*)\|([^{}|]*)}/g)) {

@@ -36,7 +36,7 @@ function translatorFor(locale: Locale): i18n {
 
 export function renderNotice(locale: Locale, config: KioskConfig, context: NoticeContext): RenderedNotice {
   const t = translatorFor(locale).t;
-  const office = (text: Record<string, string>) => officeTextFor(text, locale.code);
+  const office = (text: Record<string, string>) => officeTextFor(text, locale.code, config.languages.officeTextFallback);
   // The first layer, read in seconds: what is recorded, why in one line (the office's first
   // purpose), that the answer only confirms reading, and that the resident may ask.
   const mainPurpose = config.recording.purposes[0] ?? 'accuracy';

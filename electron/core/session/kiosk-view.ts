@@ -40,8 +40,8 @@ export function buildView({ config, locales, offered, session, problems, screenO
   return {
     screen,
     office: {
-      name: officeTextFor(config.office.name, defaultLanguage),
-      names: Object.fromEntries(offered.map((code) => [code, officeTextFor(config.office.name, code)])),
+      name: officeTextFor(config.office.name, defaultLanguage, config.languages.officeTextFallback),
+      names: Object.fromEntries(offered.map((code) => [code, officeTextFor(config.office.name, code, config.languages.officeTextFallback)])),
       isExample: config.office.example,
     },
     languages: offered.map((code) => {

@@ -43,6 +43,43 @@ describe('doctor --lang', () => {
     expect(configSchema.safeParse({ retentionDays: 0 }).error?.issues[0]?.message).toMatch(/Too small/);
   });
 
+  it("warns, in both languages, for every enabled language that would show another language's office text", async () => {
+    const config = join(dir, 'kokuchi.config.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        office: { contact: { ja: '区民課（03-0000-0000）', en: 'Residents Division (03-0000-0000)', 'ja-x-easy': '区民課（03-0000-0000）' } },
+        languages: { enabled: ['ja', 'ja-x-easy', 'en', 'ne', 'th'] },
+      }),
+    );
+    const en = await doctor('--config', config, '--data', dir);
+    // Warnings do not fail the run: the kiosk works, but it must not be silent.
+    expect(en.code).toBe(0);
+    expect(en.out.split('\n').filter(Boolean)).toEqual([
+      `warning: ${config}: office.contact: a resident reading ne is shown the en text: add a "ne" entry`,
+      `warning: ${config}: office.contact: a resident reading th is shown the en text: add a "th" entry`,
+      `warning: ${config}: office.contact.ja-x-easy: kanji without furigana: 区民課 (write {区民課|よみ})`,
+      expect.stringMatching(/^OK .*; 3 warnings above$/),
+    ]);
+    const ja = await doctor('--config', config, '--data', dir, '--lang', 'ja');
+    expect(ja.code).toBe(0);
+    expect(ja.out.split('\n').filter(Boolean)).toEqual([
+      `警告: ${config}: office.contact: ne を読む住民には en の文が表示されます。"ne" の項目を追加してください`,
+      `警告: ${config}: office.contact: th を読む住民には en の文が表示されます。"th" の項目を追加してください`,
+      `警告: ${config}: office.contact.ja-x-easy: ふりがなのない漢字: 区民課（{区民課|よみ} と書いてください）`,
+      expect.stringMatching(/^OK .*警告が 3 件あります（上記）$/),
+    ]);
+  });
+
+  it('says how to write easy Japanese when ja-x-easy has no office text of its own', async () => {
+    const config = join(dir, 'kokuchi.config.json');
+    await writeFile(config, JSON.stringify({ office: { name: { ja: '港区役所' } }, languages: { enabled: ['ja', 'ja-x-easy'] } }));
+    const en = await doctor('--config', config, '--data', dir);
+    expect(en.out).toContain(`warning: ${config}: office.name: a resident reading ja-x-easy is shown the ja text: add a "ja-x-easy" entry (easy Japanese, with ruby: {窓口|まどぐち})`);
+    const ja = await doctor('--config', config, '--data', dir, '--lang', 'ja');
+    expect(ja.out).toContain('"ja-x-easy" の項目を追加してください（やさしい日本語で、ルビは {窓口|まどぐち} と書きます）');
+  });
+
   it('refuses a language it does not speak', async () => {
     expect(await doctor('--lang', 'fr')).toMatchObject({ code: 2, err: expect.stringContaining('expected en or ja') });
   });
