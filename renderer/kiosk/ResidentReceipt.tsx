@@ -21,6 +21,9 @@ export function receiptTime(ts: string, language: string): string {
   }
 }
 
+/** Error correction of the receipt's QR code: low, so its ~400 characters make modules a phone reads off a screen. */
+export const RECEIPT_QR_LEVEL = 'L';
+
 interface Props {
   receipt: Receipt;
   language: string;
@@ -30,14 +33,14 @@ interface Props {
 
 export function ResidentReceipt({ receipt, language, acknowledgeText }: Props) {
   const t = useUiText(language);
-  const image = useQrImage(receipt.text);
+  const image = useQrImage(receipt.text, RECEIPT_QR_LEVEL);
   const title = t('receipt.title');
   const answer =
     receipt.answer === 'acknowledged' ? t('receipt.acknowledged', { answer: acknowledgeText }) : t('receipt.override');
   return (
     <section className="receipt" data-testid="receipt" aria-labelledby="receipt-title">
       <div className="receipt-qr" data-testid="receipt-qr" data-receipt={receipt.text}>
-        {image && <img src={image} alt={rubyToPlain(title)} width={200} height={200} />}
+        {image && <img src={image} alt={rubyToPlain(title)} width={220} height={220} />}
       </div>
       <div className="receipt-words">
         <h2 id="receipt-title">
