@@ -100,7 +100,7 @@ function ResidentVisit({ view, session, reportShown }: VisitProps) {
       content = rereading ? notice(backToStaff) : <TimeoutScreen language={language} onReadAgain={readAgain} />;
       break;
     case 'thanks':
-      content = <ThanksScreen language={language} />;
+      content = <ThanksScreen session={session} />;
       break;
     case 'recording':
       content = <RecordingScreen session={session} />;

@@ -1,6 +1,8 @@
-// For the whole recorded conversation: an indicator nobody can miss, and what is recorded.
+// For the whole recorded conversation: an indicator nobody can miss, what is recorded, and
+// the resident's receipt (after "I understand" or a staff override).
 import type { SessionView } from '../../../electron/shared/kiosk-api.js';
 import { RecordingIndicator } from '../RecordingIndicator.js';
+import { ResidentReceipt } from '../ResidentReceipt.js';
 import { RubyText } from '../ruby.js';
 import { useUiText } from '../ui-text.js';
 
@@ -14,6 +16,7 @@ export function RecordingScreen({ session }: { session: SessionView }) {
       <h1 className="recording-what">
         <RubyText text={t(session.pausedSince !== null ? 'recording.pausedBody' : `recording.${session.recording}`)} />
       </h1>
+      {session.receipt && <ResidentReceipt receipt={session.receipt} language={session.language} acknowledgeText={session.notice.answers.acknowledge} />}
     </main>
   );
 }

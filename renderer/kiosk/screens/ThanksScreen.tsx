@@ -1,6 +1,12 @@
-// The answer is on disk: thank the resident; recording starts next.
+// The answer is on disk: thank the resident and offer their receipt; recording starts next.
+import type { SessionView } from '../../../electron/shared/kiosk-api.js';
+import { ResidentReceipt } from '../ResidentReceipt.js';
 import { MessageScreen } from './MessageScreen.js';
 
-export function ThanksScreen({ language }: { language: string }) {
-  return <MessageScreen testId="screen-thanks" language={language} group="thanks" className="thanks-screen" />;
+export function ThanksScreen({ session }: { session: SessionView }) {
+  return (
+    <MessageScreen testId="screen-thanks" language={session.language} group="thanks" className="thanks-screen">
+      {session.receipt && <ResidentReceipt receipt={session.receipt} language={session.language} acknowledgeText={session.notice.answers.acknowledge} />}
+    </MessageScreen>
+  );
 }
