@@ -2,7 +2,7 @@
 // peak resident set size are its alone: `tsx scripts/bench/ledger-child.ts MODE DIR`.
 // Prints one JSON line: { ms, maxRssMiB, output }.
 import { open, readdir } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +12,9 @@ export const LEDGER_MODES = ['floor', 'verify', 'export-csv', 'export-jsonl'] as
 export type LedgerMode = (typeof LEDGER_MODES)[number];
 
 const CHUNK = 1 << 20;
+// The fastest primitives Node has for each step, the same ones the ledger uses: the floor is strict.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const hash = (crypto as unknown as { hash: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash;
 
 /**
  * The floor: the least any verifier must do — read the segments in 1 MiB pieces, split lines,
@@ -32,9 +35,9 @@ async function bareLoop(dir: string): Promise<string> {
       let start = 0;
       for (let end = data.indexOf(0x0a); end !== -1; end = data.indexOf(0x0a, start)) {
         const line = data.subarray(start, end);
-        const record = JSON.parse(line.toString('utf8')) as { prev: string };
+        const record = JSON.parse(utf8.decode(line)) as { prev: string };
         if (record.prev !== prev) throw new Error(`chain broken at record ${count + 1}`);
-        prev = createHash('sha256').update(line).digest('hex');
+        prev = hash('sha256', line, 'hex');
         count += 1;
         start = end + 1;
       }
