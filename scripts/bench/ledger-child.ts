@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ledgerCommand } from '../../electron/cli/ledger-command.js';
 
-export const LEDGER_MODES = ['floor', 'verify', 'export-csv', 'export-jsonl'] as const;
+export const LEDGER_MODES = ['idle', 'floor', 'verify', 'export-csv', 'export-jsonl'] as const;
 export type LedgerMode = (typeof LEDGER_MODES)[number];
 
 const CHUNK = 1 << 20;
@@ -69,6 +69,9 @@ async function cli(args: string[]): Promise<string> {
 
 async function run(mode: LedgerMode, dir: string): Promise<string> {
   switch (mode) {
+    case 'idle':
+      // The runtime alone (Node and the TypeScript loader): the part of every peak that is not the ledger's.
+      return 'nothing';
     case 'floor':
       return bareLoop(join(dir, 'ledger'));
     case 'verify':
