@@ -109,7 +109,9 @@ async function* records(entries: AsyncIterable<ExportEntry>): AsyncGenerator<Led
 
 /** The export of any records in seq order, chunk by chunk: a header (if any), then one chunk per record or row. */
 export async function* exportRecords(entries: AsyncIterable<ExportEntry>, options: ExportOptions): AsyncGenerator<string> {
-  const chosen = filtered(entries, options);
+  // Without a filter, no layer of its own: each layer is a promise per record.
+  const anyFilter = options.from || options.to || options.types || options.counter !== undefined || options.session !== undefined;
+  const chosen = anyFilter ? filtered(entries, options) : entries;
   if (options.summary) {
     yield* exportSummary(records(chosen));
     return;
