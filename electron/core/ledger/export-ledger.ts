@@ -6,7 +6,7 @@ import { exportJsonLd, type Controller } from './export-jsonld.js';
 import { exportSummary } from './export-summary.js';
 import { checkLedgerLine } from './record-line.js';
 import { listSegments, segmentEnd } from './segment-files.js';
-import { readSegmentLines } from './segment-lines.js';
+import { streamSegmentLines } from './segment-lines.js';
 
 export interface RecordFilter {
   /** Inclusive. */
@@ -60,13 +60,24 @@ function couldRunAsFormula(text: string): boolean {
   return FORMULA_START.test(text.normalize('NFKC').replace(HIDDEN_LEAD, ''));
 }
 
+/**
+ * Whether the text surely cannot be read as a formula: it starts with a printable ASCII
+ * character other than = + - @, which neither NFKC nor stripping leading blanks changes.
+ */
+function surelyNotFormula(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c > 0x20 && c < 0x7f && c !== 0x3d && c !== 0x2b && c !== 0x2d && c !== 0x40;
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
 /** One RFC 4180 field; nested values as JSON text. */
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   let text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
   // Text Excel would run as a formula (staff-typed names and reasons) is shown as text instead.
-  if (couldRunAsFormula(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (text.length > 0 && !surelyNotFormula(text) && couldRunAsFormula(text)) text = `'${text}`;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** The ledger's records in order, from the first segment that can hold `from` on. */
@@ -74,13 +85,16 @@ export async function* ledgerEntries(dir: string, from?: Date): AsyncGenerator<E
   for (const segment of await listSegments(dir)) {
     // No event in a segment is later than its month, so older months can be skipped unread.
     if (from && segmentEnd(segment) <= from) continue;
-    for (const entry of await readSegmentLines(dir, segment)) {
-      if (!entry.complete) break;
-      const check = checkLedgerLine(entry.bytes);
-      if (!check.ok) {
-        throw new Error(`${segment} line ${entry.line}: ${check.problem}; run \`kokuchi ledger verify\``);
+    // A piece of the segment at a time: memory stays flat whatever the ledger's size.
+    for await (const lines of streamSegmentLines(dir, segment)) {
+      for (const entry of lines) {
+        if (!entry.complete) break;
+        const check = checkLedgerLine(entry.bytes);
+        if (!check.ok) {
+          throw new Error(`${segment} line ${entry.line}: ${check.problem}; run \`kokuchi ledger verify\``);
+        }
+        yield { record: check.record, line: check.text };
       }
-      yield { record: check.record, line: entry.bytes.toString('utf8') };
     }
   }
 }
@@ -95,7 +109,9 @@ async function* records(entries: AsyncIterable<ExportEntry>): AsyncGenerator<Led
 
 /** The export of any records in seq order, chunk by chunk: a header (if any), then one chunk per record or row. */
 export async function* exportRecords(entries: AsyncIterable<ExportEntry>, options: ExportOptions): AsyncGenerator<string> {
-  const chosen = filtered(entries, options);
+  // Without a filter, no layer of its own: each layer is a promise per record.
+  const anyFilter = options.from || options.to || options.types || options.counter !== undefined || options.session !== undefined;
+  const chosen = anyFilter ? filtered(entries, options) : entries;
   if (options.summary) {
     yield* exportSummary(records(chosen));
     return;

@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import type { LedgerRecord } from '../../shared/events.js';
 import { checkLedgerLine } from './record-line.js';
 import { listSegments, segmentPath } from './segment-files.js';
-import { readSegmentLines } from './segment-lines.js';
+import { readSegmentLines, streamSegmentLines } from './segment-lines.js';
 
 /** The first record of a segment, reading only as far as its first `\n`; null if it has none. */
 async function firstRecord(dir: string, segment: string): Promise<LedgerRecord | null> {
@@ -58,15 +58,24 @@ export async function readRecordsAfter(
   }
   const records: LedgerRecord[] = [];
   for (const segment of segments.slice(start)) {
-    for (const entry of await unlessPruned(() => readSegmentLines(dir, segment), [])) {
-      if (!entry.complete) break;
-      const check = checkLedgerLine(entry.bytes);
-      if (!check.ok) throw new Error(`ledger ${segment} line ${entry.line}: ${check.problem}`);
-      const { seq } = check.record;
-      if (seq > options.upTo) return records;
-      if (seq <= after) continue;
-      records.push(check.record);
-      if (records.length >= limit) return records;
+    // A piece of the segment at a time, so a resume from far back does not hold a whole month.
+    const pieces = streamSegmentLines(dir, segment);
+    try {
+      for await (const lines of pieces) {
+        for (const entry of lines) {
+          if (!entry.complete) break;
+          const check = checkLedgerLine(entry.bytes);
+          if (!check.ok) throw new Error(`ledger ${segment} line ${entry.line}: ${check.problem}`);
+          const { seq } = check.record;
+          if (seq > options.upTo) return records;
+          if (seq <= after) continue;
+          records.push(check.record);
+          if (records.length >= limit) return records;
+        }
+      }
+    } catch (error) {
+      // Retention may delete a listed segment while it is being read: its records are gone by design.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
   return records;

@@ -4,7 +4,7 @@ import { HEAD_FILE, readHeadAnchor } from './head-anchor.js';
 import type { LedgerRecord } from '../../shared/events.js';
 import { GENESIS_PREV, checkLedgerLine, lineHash } from './record-line.js';
 import { listSegments, segmentForTs } from './segment-files.js';
-import { readSegmentLines, type SegmentLine } from './segment-lines.js';
+import { streamSegmentLines, type SegmentLine } from './segment-lines.js';
 
 export type VerifyResult =
   | { ok: true; events: number; lastSeq: number; head: string }
@@ -14,9 +14,12 @@ interface LedgerLine extends SegmentLine {
   segment: string;
 }
 
-async function* ledgerLines(dir: string, segments: string[]): AsyncGenerator<LedgerLine> {
+/** The ledger's lines in order, a piece at a time (memory stays flat whatever the ledger's size). */
+async function* ledgerLineBatches(dir: string, segments: string[]): AsyncGenerator<LedgerLine[]> {
   for (const segment of segments) {
-    for (const entry of await readSegmentLines(dir, segment)) yield { segment, ...entry };
+    for await (const lines of streamSegmentLines(dir, segment)) {
+      yield lines.map((entry) => ({ segment, line: entry.line, bytes: entry.bytes, complete: entry.complete }));
+    }
   }
 }
 
@@ -48,60 +51,82 @@ export async function verifyLedger(dir: string, options: { throughSeq?: number }
   }
   const anchor = await readHeadAnchor(dir);
   if (typeof anchor === 'string') return { ok: false, segment: HEAD_FILE, line: 1, problem: anchor };
-  const lines = ledgerLines(dir, segments);
-  let previous: { entry: LedgerLine; seq: number; hash: string } | null = null;
-  // A ledger whose first record is not seq 1 is whole only if a later ledger.pruned record says why.
-  let unexplainedStart: { entry: LedgerLine; seq: number; prev: string } | null = null;
-  let events = 0;
-  let next = await lines.next();
-  while (!next.done && (options.throughSeq === undefined || (previous?.seq ?? 0) < options.throughSeq)) {
-    const entry = next.value;
-    next = await lines.next();
+  const state: {
+    previous: { entry: LedgerLine; seq: number; hash: string } | null;
+    // A ledger whose first record is not seq 1 is whole only if a later ledger.pruned record says why.
+    unexplainedStart: { entry: LedgerLine; seq: number; prev: string } | null;
+    events: number;
+  } = { previous: null, unexplainedStart: null, events: 0 };
+  /** Checks one line, knowing the one after it (null: none); a VerifyResult if it is broken. */
+  const check = (entry: LedgerLine, next: LedgerLine | null): VerifyResult | null => {
     if (!entry.complete) {
       // Only the newest segment's end is written to; a cut anywhere else is lost data, not a torn write.
-      if (!next.done) return broken(entry, 'incomplete line (no newline) before later records: the segment was cut short');
+      if (next !== null) return broken(entry, 'incomplete line (no newline) before later records: the segment was cut short');
       return broken(entry, 'incomplete last line (no newline): a torn write, which opening the ledger quarantines');
     }
-    const check = checkLedgerLine(entry.bytes);
-    if (!check.ok) return broken(entry, check.problem);
-    const record = check.record;
+    const line = checkLedgerLine(entry.bytes);
+    if (!line.ok) return broken(entry, line.problem);
+    const record = line.record;
     const hash = lineHash(entry.bytes);
     if (segmentForTs(record.ts) > entry.segment) {
       return broken(entry, `ts ${record.ts} is later than the month of segment ${entry.segment}`);
     }
-    if (previous === null) {
+    if (state.previous === null) {
       if (record.seq === 1 && record.prev !== GENESIS_PREV) return broken(entry, 'seq 1 must have a prev of 64 zeros');
-      if (record.seq !== 1) unexplainedStart = { entry, seq: record.seq, prev: record.prev };
-    } else if (record.seq !== previous.seq + 1) {
-      const gap = record.seq - previous.seq - 1;
+      if (record.seq !== 1) state.unexplainedStart = { entry, seq: record.seq, prev: record.prev };
+    } else if (record.seq !== state.previous.seq + 1) {
+      const gap = record.seq - state.previous.seq - 1;
       return broken(
         entry,
         gap > 0
-          ? `seq ${record.seq} follows seq ${previous.seq}: ${gap} record(s) missing`
-          : `seq ${record.seq} follows seq ${previous.seq}: out of order or repeated`,
+          ? `seq ${record.seq} follows seq ${state.previous.seq}: ${gap} record(s) missing`
+          : `seq ${record.seq} follows seq ${state.previous.seq}: out of order or repeated`,
       );
-    } else if (record.prev !== previous.hash) {
+    } else if (record.prev !== state.previous.hash) {
       // If the next line still chains to this one, this line is intact and the one before was altered;
       // with no next line, a changed record is far likelier than a changed 64-digit prev.
-      const following = next.done ? null : next.value;
-      const after = following?.complete ? checkLedgerLine(following.bytes) : null;
-      if (following === null) {
-        return broken(previous.entry, `the record was altered, or the prev of the next record (${entry.segment} line ${entry.line}) was`);
+      if (next === null) {
+        return broken(state.previous.entry, `the record was altered, or the prev of the next record (${entry.segment} line ${entry.line}) was`);
       }
+      const after = next.complete ? checkLedgerLine(next.bytes) : null;
       if (after?.ok && after.record.prev === hash) {
-        return broken(previous.entry, 'the record was altered: its hash no longer matches the prev of the next record');
+        return broken(state.previous.entry, 'the record was altered: its hash no longer matches the prev of the next record');
       }
       return broken(entry, 'the record was altered: its prev does not match the hash of the record before it');
     }
-    if (unexplainedStart && record.type === 'ledger.pruned' && accountsFor(record, unexplainedStart)) {
-      unexplainedStart = null;
+    if (state.unexplainedStart && record.type === 'ledger.pruned' && accountsFor(record, state.unexplainedStart)) {
+      state.unexplainedStart = null;
     }
     if (anchor && record.seq === anchor.seq && hash !== anchor.hash) {
       return broken(entry, `the record was altered: its hash differs from the one kept in ${HEAD_FILE}`);
     }
-    previous = { entry, seq: record.seq, hash };
-    events += 1;
+    state.previous = { entry, seq: record.seq, hash };
+    state.events += 1;
+    return null;
+  };
+  const through = options.throughSeq;
+  const done = (): boolean => through !== undefined && (state.previous?.seq ?? 0) >= through;
+  // Each line is checked once the one after it is read (or known not to exist).
+  let held: LedgerLine | null = null;
+  let stopped = false;
+  scan: for await (const lines of ledgerLineBatches(dir, segments)) {
+    for (const entry of lines) {
+      if (held !== null) {
+        if (done()) {
+          stopped = true;
+          break scan;
+        }
+        const result = check(held, entry);
+        if (result) return result;
+      }
+      held = entry;
+    }
   }
+  if (held !== null && !stopped && !done()) {
+    const result = check(held, null);
+    if (result) return result;
+  }
+  const { previous, unexplainedStart, events } = state;
   if (anchor && anchor.seq > (previous?.seq ?? 0) && options.throughSeq === undefined) {
     const last = previous ? `seq ${previous.seq}` : 'no record';
     return { ok: false, segment: previous?.entry.segment ?? HEAD_FILE, line: previous?.entry.line ?? 0, problem: `records are missing: the ledger ends at ${last} but ${HEAD_FILE} says seq ${anchor.seq}` };
