@@ -12,6 +12,7 @@ import { ConsentLedger } from '../electron/core/ledger/consent-ledger.js';
 import { verifyLedger } from '../electron/core/ledger/verify-ledger.js';
 import { startKiosk } from '../electron/core/start-kiosk.js';
 import type { KioskView } from '../electron/shared/kiosk-api.js';
+import { firstPaintSection, measureFirstPaint, writeFirstPaintSection } from './bench/first-paint.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'b'.repeat(43);
@@ -191,6 +192,10 @@ session machine, two records built and hashed, the view pushed to the page, JSON
 `;
   await writeFile(join(ROOT, 'BENCHMARKS.md'), report);
   process.stdout.write(report);
+  // Its own section (scripts/bench/first-paint.ts), after the report above is written.
+  const paint = firstPaintSection(await measureFirstPaint());
+  await writeFirstPaintSection(paint);
+  process.stdout.write(`\n${paint}\n`);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
