@@ -15,6 +15,7 @@ import type { KioskView } from '../electron/shared/kiosk-api.js';
 import { benchmarksFile } from './bench/benchmarks-file.js';
 import { ledgerMillion, millionSection } from './bench/ledger-million.js';
 import { soakSection, runSoak } from './bench/soak.js';
+import { firstPaintSection, measureFirstPaint, writeFirstPaintSection } from './bench/first-paint.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'b'.repeat(43);
@@ -202,6 +203,10 @@ ${million}`;
   const written = await benchmarksFile(file, report, soak, full);
   await writeFile(file, written);
   process.stdout.write(written);
+  // Its own section (scripts/bench/first-paint.ts), after the report above is written.
+  const paint = firstPaintSection(await measureFirstPaint());
+  await writeFirstPaintSection(paint);
+  process.stdout.write(`\n${paint}\n`);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
