@@ -4,10 +4,7 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '../core/config/load-config.js';
-import { checkLocale } from '../core/notice/locale-check.js';
-import { loadLocales } from '../core/notice/locale-files.js';
-import { offeredLanguages } from '../core/session/kiosk-view.js';
+import { loadConfig, checkLocale, loadLocales, offeredLanguages } from '../core/index.js';
 import { defaultDataDir, findConfig } from './app-paths.js';
 import { DOCTOR_LANGUAGES, doctorLine, doctorOkLine, type DoctorLanguage } from './doctor-text.js';
 import { fontProblems } from './font-check.js';

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { fileInsideFolder } from '../core/page-files/file-inside-folder.js';
+import { fileInsideFolder, toKioskError, requestTarget, servedHostCheck, type KioskCore } from '../core/index.js';
 import { contentTypeOf } from '../shared/content-types.js';
 import { KIOSK_PAGE_CSP } from '../shared/content-security-policy.js';
 import {
@@ -18,10 +18,6 @@ import {
 } from '../shared/bridge-protocol.js';
 import { KIOSK_CALL_ERROR_CODES } from '../shared/call-errors.js';
 import type { KioskCallError } from '../shared/kiosk-api.js';
-import type { KioskCore } from '../core/kiosk-core.js';
-import { toKioskError } from '../core/session/kiosk-error.js';
-import { requestTarget } from '../core/staff-link/request-target.js';
-import { servedHostCheck } from '../core/staff-link/served-host.js';
 import { ScreenHold } from './screen-hold.js';
 
 /** The same policy the Electron shell sets on its custom protocol. */

@@ -1,6 +1,6 @@
 // The page's KioskApi calls, answered by the core; views pushed back; the page's
 // presence reported to the core. Nothing else crosses from the page to the main process.
-import type { KioskCore } from '../core/kiosk-core.js';
+import type { KioskCore } from '../core/index.js';
 import { KIOSK_CALL_ERROR_CODES } from '../shared/call-errors.js';
 import { KIOSK_CALLS, type KioskCall, type KioskCallError, type KioskView } from '../shared/kiosk-api.js';
 import { kioskChannel, VIEW_CHANNEL, type IpcReply } from '../shared/ipc-contract.js';
