@@ -14,7 +14,6 @@ const coreFrontDoor = {
   regex: '(^|/)(electron/)?core/(?!index(\\.[cm]?[jt]s)?$).+',
   message: 'A shell reaches the core only through its front door: import from electron/core/index.js.',
 };
-const shells = ['electron/main/**', 'electron/cli/**', 'bin/**'];
 
 export default tseslint.config(
   { ignores: ['dist/', 'release/', 'node_modules/', 'coverage/'] },
