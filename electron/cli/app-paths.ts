@@ -1,11 +1,10 @@
 // Where the headless shell finds its data and configuration, matching Electron's
 // userData folder so that both shells of one kiosk share a ledger.
-import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { findConfigPath } from '../core/index.js';
 
 export const PRODUCT_NAME = 'Kokuchi';
-export const CONFIG_FILE = 'kokuchi.config.json';
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), PRODUCT_NAME);
@@ -13,9 +12,7 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), PRODUCT_NAME);
 }
 
-/** `--config`, else `KOKUCHI_CONFIG`, else the data folder's file, else the one beside the app. */
+/** The headless shell's configuration file, in the core's order (`findConfigPath`): the app folder is "beside the app". */
 export function findConfig(flag: string | undefined, dataDir: string, appRoot: string, env = process.env): string | undefined {
-  if (flag) return flag;
-  if (env.KOKUCHI_CONFIG) return env.KOKUCHI_CONFIG;
-  return [join(dataDir, CONFIG_FILE), join(appRoot, CONFIG_FILE)].find((path) => existsSync(path));
+  return findConfigPath({ flag, env, appFolders: [appRoot], dataDir });
 }

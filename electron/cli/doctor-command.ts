@@ -4,11 +4,10 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '../core/config/load-config.js';
-import { easyJapaneseOfficeProblems, officeTextGapLine, officeTextGaps } from '../core/config/office-text-gaps.js';
-import { checkLocale } from '../core/notice/locale-check.js';
-import { loadLocales } from '../core/notice/locale-files.js';
-import { offeredLanguages } from '../core/session/kiosk-view.js';
+import {
+  loadConfig, checkLocale, loadLocales, offeredLanguages,
+  easyJapaneseOfficeProblems, officeTextGapLine, officeTextGaps,
+} from '../core/index.js';
 import { defaultDataDir, findConfig } from './app-paths.js';
 import { DOCTOR_LANGUAGES, doctorLine, doctorOkLine, doctorWarningLine, type DoctorLanguage } from './doctor-text.js';
 import { fontProblems } from './font-check.js';

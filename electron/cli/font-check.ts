@@ -2,9 +2,7 @@
 // texts and language name, and the office's own texts — has a glyph in a font the kiosk
 // ships; otherwise it would show as an empty box on a bare tablet.
 import { join } from 'node:path';
-import type { KioskConfig } from '../core/config/schema.js';
-import { flatten } from '../core/notice/locale-check.js';
-import type { Locale } from '../core/notice/locale-files.js';
+import { flattenLocaleKeys, type KioskConfig, type Locale } from '../core/index.js';
 import type { LanguageCode } from '../shared/languages.js';
 import { charactersWithoutFont } from './shipped-fonts.js';
 
@@ -26,8 +24,8 @@ export async function fontProblems(input: {
   for (const locale of input.locales.values()) {
     const file = (name: string) => join(input.localesDir, locale.code, name);
     texts.push({ where: `${file('ui.json')}: meta.name`, text: locale.name });
-    for (const [key, text] of flatten(locale.ui as Tree)) texts.push({ where: `${file('ui.json')}: ${key}`, text });
-    for (const [key, text] of flatten(locale.notice)) texts.push({ where: `${file('notice.json')}: ${key}`, text });
+    for (const [key, text] of flattenLocaleKeys(locale.ui as Tree)) texts.push({ where: `${file('ui.json')}: ${key}`, text });
+    for (const [key, text] of flattenLocaleKeys(locale.notice)) texts.push({ where: `${file('notice.json')}: ${key}`, text });
   }
   const { office, recording, residentRecording } = input.config;
   const officeTexts = { 'office.name': office.name, 'office.contact': office.contact, 'recording.access': recording.access, 'residentRecording.reason': residentRecording.reason };

@@ -8,7 +8,7 @@ import { previewCommand } from './preview-command.js';
 import { receiptCommand } from './receipt-command.js';
 import { serveCommand } from './serve-command.js';
 import { tokenCommand } from './token-command.js';
-import { loadConfig } from '../core/config/load-config.js';
+import { loadConfig } from '../core/index.js';
 import { defaultDataDir, findConfig } from './app-paths.js';
 
 const USAGE = `usage: kokuchi <command>

@@ -3,11 +3,7 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConsentLedger } from '../core/ledger/consent-ledger.js';
-import { exportLedger } from '../core/ledger/export-ledger.js';
-import { pruneLedger } from '../core/ledger/prune-ledger.js';
-import { readLastRecord } from '../core/ledger/read-records.js';
-import { verifyLedger } from '../core/ledger/verify-ledger.js';
+import { ConsentLedger, exportLedger, pruneLedger, readLastRecord, verifyLedger } from '../core/index.js';
 
 export interface LedgerCommandIo {
   dataDir: string;

@@ -1,7 +1,7 @@
 // `kokuchi notice show sha256:… [--data D]`: the exact text a notice version stands for,
 // from the archive beside the ledger, so an auditor need not re-derive it from locale files.
 import { parseArgs } from 'node:util';
-import { noticeArchiveDir, readArchivedNotice } from '../core/notice/notice-archive.js';
+import { noticeArchiveDir, readArchivedNotice } from '../core/index.js';
 import { defaultDataDir } from './app-paths.js';
 import type { CliContext } from './cli-context.js';
 

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { fileInsideFolder } from '../core/page-files/file-inside-folder.js';
+import { fileInsideFolder, toKioskError, requestTarget, servedHostCheck, type KioskCore } from '../core/index.js';
 import { contentTypeOf } from '../shared/content-types.js';
 import { KIOSK_PAGE_CSP } from '../shared/content-security-policy.js';
 import {
@@ -16,12 +16,7 @@ import {
   bridgeRequestSchema,
   type BridgeMessage,
 } from '../shared/bridge-protocol.js';
-import { KIOSK_CALL_ERROR_CODES } from '../shared/call-errors.js';
-import type { KioskCallError } from '../shared/kiosk-api.js';
-import type { KioskCore } from '../core/kiosk-core.js';
-import { toKioskError } from '../core/session/kiosk-error.js';
-import { requestTarget } from '../core/staff-link/request-target.js';
-import { servedHostCheck } from '../core/staff-link/served-host.js';
+import { toCallError } from '../shared/call-errors.js';
 import { ScreenHold } from './screen-hold.js';
 
 /** The same policy the Electron shell sets on its custom protocol. */
@@ -106,9 +101,9 @@ export class PageServer {
       try {
         send({ type: 'result', id: request.id, result: await this.core.call(request.call, request.input) });
       } catch (error) {
-        const { code, message } = toKioskError(error);
-        const known = (KIOSK_CALL_ERROR_CODES as readonly string[]).includes(code);
-        send({ type: 'error', id: request.id, error: { code: known ? (code as KioskCallError['code']) : 'internal', message } });
+        // As over IPC: an unexpected failure's text stays in this shell's log.
+        const callError = toCallError(error, (hidden) => process.stderr.write(`kokuchi: kiosk call failed: ${toKioskError(hidden).message}\n`));
+        send({ type: 'error', id: request.id, error: callError });
       }
     });
     ws.on('close', () => {

@@ -2,8 +2,7 @@
 // receipt from an altered or invented one, with only the kiosk's public key.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PUBLIC_KEY_FILE, publicKeyFrom } from '../core/receipt/receipt-key.js';
-import { verifyReceipt } from '../core/receipt/resident-receipt.js';
+import { PUBLIC_KEY_FILE, publicKeyFrom, verifyReceipt } from '../core/index.js';
 import { defaultDataDir } from './app-paths.js';
 import type { CliContext } from './cli-context.js';
 

@@ -2,7 +2,7 @@
 // code; the first browser to use it gets a session cookie in exchange and the code is burnt,
 // so a later reader of the link (a log, another user's `ps`, a second browser) holds nothing.
 import { randomBytes } from 'node:crypto';
-import { tokenMatches } from '../core/staff-link/access-guard.js';
+import { tokenMatches } from '../core/index.js';
 
 export const SCREEN_COOKIE = 'kokuchi-screen';
 

@@ -2,10 +2,9 @@
 // URL, then runs until SIGINT/SIGTERM, closing open sessions in the ledger on the way out.
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { startKiosk } from '../core/start-kiosk.js';
+import { startKiosk, envStaffToken } from '../core/index.js';
 import { defaultDataDir, findConfig } from './app-paths.js';
 import { PageServer } from './page-server.js';
-import { envStaffToken } from '../core/config/env-staff-token.js';
 import { openSettings } from './settings-file.js';
 import type { CliContext } from './cli-context.js';
 

@@ -1,7 +1,7 @@
 // The headless shell's run-time settings (kiosk id, generated token), kept with `conf`:
 // the same file format electron-store writes in the Electron app.
 import Conf from 'conf';
-import type { SettingsStore } from '../core/kiosk-core.js';
+import type { SettingsStore } from '../core/index.js';
 
 /**
  * `watch` lets a running kiosk see `kokuchi token --rotate` from another process. conf polls

@@ -3,11 +3,9 @@
 // the staff connections made with the old token; a token fixed by the environment or the
 // configuration cannot be rotated here, so the command refuses rather than pretend.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../core/config/load-config.js';
-import { TOKEN_SETTING, newPairingToken } from '../core/staff-link/pairing-token.js';
+import { loadConfig, TOKEN_SETTING, newPairingToken, STAFF_TOKEN_ENV, envStaffToken } from '../core/index.js';
 import { defaultDataDir, findConfig } from './app-paths.js';
 import type { CliContext } from './cli-context.js';
-import { STAFF_TOKEN_ENV, envStaffToken } from '../core/config/env-staff-token.js';
 import { openSettings } from './settings-file.js';
 
 export const TOKEN_USAGE = `usage: kokuchi token [--data DIR] [--config FILE]            print the staff link token in force

@@ -2,7 +2,7 @@
 // strict CSP on every response. Nothing outside the renderer folder is reachable.
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import type { CustomScheme } from 'electron';
-import { fileInsideFolder } from '../core/page-files/file-inside-folder.js';
+import { fileInsideFolder } from '../core/index.js';
 import { contentTypeOf } from '../shared/content-types.js';
 import { KIOSK_PAGE_CSP } from '../shared/content-security-policy.js';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';

@@ -1,7 +1,7 @@
 // The page's KioskApi calls, answered by the core; views pushed back; the page's
 // presence reported to the core. Nothing else crosses from the page to the main process.
-import type { KioskCore } from '../core/kiosk-core.js';
-import { KIOSK_CALL_ERROR_CODES } from '../shared/call-errors.js';
+import type { KioskCore } from '../core/index.js';
+import { toCallError as callErrorFor } from '../shared/call-errors.js';
 import { KIOSK_CALLS, type KioskCall, type KioskCallError, type KioskView } from '../shared/kiosk-api.js';
 import { kioskChannel, VIEW_CHANNEL, type IpcReply } from '../shared/ipc-contract.js';
 import { isAppSender, type IpcSenderEvent } from './ipc-sender.js';
@@ -13,8 +13,6 @@ export interface IpcHandlerRegistry {
   removeHandler(channel: string): void;
 }
 
-const ERROR_CODES: ReadonlySet<string> = new Set<string>(KIOSK_CALL_ERROR_CODES);
-
 export const KIOSK_CALL_NAMES = Object.keys(KIOSK_CALLS) as KioskCall[];
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -25,15 +23,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 /** What the page may learn of a failure: the core's `{ code, message }`, or a bare "internal". */
 export function toCallError(error: unknown): KioskCallError {
-  if (typeof error === 'object' && error !== null) {
-    const { code, message } = error as Record<string, unknown>;
-    if (typeof code === 'string' && ERROR_CODES.has(code) && typeof message === 'string') {
-      return { code: code as KioskCallError['code'], message };
-    }
-  }
-  // Unexpected failures stay in the main process log; their text may hold paths or values.
-  console.error('kokuchi: kiosk call failed:', error instanceof Error ? error.message : String(error));
-  return { code: 'internal', message: 'internal error' };
+  // Unexpected failures stay in the main process log.
+  return callErrorFor(error, (hidden) => console.error('kokuchi: kiosk call failed:', hidden instanceof Error ? hidden.message : String(hidden)));
 }
 
 /** Registers `kokuchi:<call>` for every KIOSK_CALLS key; returns a function that removes them. */

@@ -1,7 +1,7 @@
 // When reloading the page does not help, the whole kiosk starts again. Under systemd the
 // service restarts it (a second copy started by Electron would outlive the compositor);
 // elsewhere Electron starts the new copy itself.
-import type { KioskCore } from '../core/kiosk-core.js';
+import type { KioskCore } from '../core/index.js';
 import { closeCoreWithin } from './orderly-quit.js';
 
 /** Exit status that tells the service manager the kiosk wants to be started again (EX_TEMPFAIL). */

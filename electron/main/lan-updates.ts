@@ -5,7 +5,7 @@
 // built into the app; an unsigned or badly signed one is refused and recorded in the ledger.
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import { redactUrls } from '../core/webhooks/endpoint-url.js';
+import { redactUrls } from '../core/index.js';
 import { checkUpdateSignature, type SignatureSources } from './update-signature.js';
 
 export interface UpdateWhere {

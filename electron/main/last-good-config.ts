@@ -4,9 +4,7 @@
 // broken or missing, that copy — not the example office — sets the shell's part and the
 // core's admin PIN and TLS, so no fallback lowers a guard.
 import { readFile } from 'node:fs/promises';
-import { EXAMPLE_CONFIG, parseConfigText } from '../core/config/load-config.js';
-import { configSchema, type KioskConfig } from '../core/config/schema.js';
-import type { SettingsStore } from '../core/kiosk-core.js';
+import { EXAMPLE_CONFIG, parseConfigText, configSchema, type KioskConfig, type SettingsStore } from '../core/index.js';
 import { lastGoodConfigSchema, type LastGoodConfig } from './settings-schema.js';
 
 export const LAST_GOOD_CONFIG_KEY = 'lastGoodConfig';

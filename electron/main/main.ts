@@ -1,13 +1,12 @@
 // Composition root of the Electron kiosk: wires the small parts by hand, in order.
 // Bundled to dist/main/main.cjs.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, protocol, screen, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { autoUpdater } from 'electron-updater';
-import { startKiosk } from '../core/start-kiosk.js';
+import { envStaffToken, findConfigPath, startKiosk } from '../core/index.js';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
-import { findConfigPath } from './config-location.js';
+import { appFolders } from './config-location.js';
 import { keepDisplayAwake } from './display-awake.js';
 import { lockdownInput } from './input-lockdown.js';
 import { wireKioskIpc } from './ipc.js';
@@ -24,7 +23,6 @@ import { denyPermissions } from './permissions.js';
 import { hideCursorOnEveryLoad, shouldHideCursor } from './pointer-cursor.js';
 import { keepWindowOpen, quitOnAdminExit } from './quit-guard.js';
 import { openSettingsStore } from './settings-store.js';
-import { envStaffToken } from '../core/config/env-staff-token.js';
 
 // Privileges can only be granted before `ready`.
 registerAppScheme(protocol);
@@ -52,10 +50,11 @@ async function runKiosk(): Promise<void> {
   serveAppProtocol(protocol, { rootDir: path.join(appPath, 'dist', 'renderer') });
   denyPermissions(session.defaultSession);
 
-  const configPath = findConfigPath(
-    { env: process.env, exePath: app.getPath('exe'), appPath, packaged, userDataDir },
-    existsSync,
-  );
+  const configPath = findConfigPath({
+    env: process.env,
+    appFolders: appFolders({ env: process.env, exePath: app.getPath('exe'), appPath, packaged }),
+    dataDir: userDataDir,
+  });
   const store = openSettingsStore(ElectronStore, userDataDir);
   const shell = await readShellConfig(configPath, store);
   const core = await startKiosk({

@@ -1,7 +1,6 @@
 // Quitting waits for the core to close open sessions in the ledger (`kiosk-restart`),
 // but never hangs the shutdown on it.
-import type { KioskCore } from '../core/kiosk-core.js';
-import type { KioskEndReason } from '../core/session/counter-session.js';
+import type { KioskCore, KioskEndReason } from '../core/index.js';
 
 export interface QuittingApp {
   on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): unknown;

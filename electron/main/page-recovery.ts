@@ -2,7 +2,7 @@
 // one that hangs, is brought back by itself: reloaded after 1 s, 2 s, 4 s…, and when
 // that keeps failing the whole kiosk is started again. Each recovery goes to the ledger
 // (`kiosk.recovered`), after the core has closed an open session honestly.
-import type { KioskCore } from '../core/kiosk-core.js';
+import type { KioskCore } from '../core/index.js';
 import { RECOVERY_CAUSES, type RecoveryCause } from '../shared/events.js';
 
 export interface RecoveryPolicy {

@@ -1,5 +1,5 @@
 // On a touch tablet the mouse pointer is only a stray arrow in the middle of the notice.
-import type { KioskConfig } from '../core/config/schema.js';
+import type { KioskConfig } from '../core/index.js';
 
 export const HIDDEN_CURSOR_CSS = '*, *::before, *::after { cursor: none !important; }';
 

@@ -1,7 +1,7 @@
 // A resident cannot close the kiosk: the window closes only when the app itself quits —
 // through the admin screen's "exit kiosk", or the operating system or service manager
 // (shutdown, `systemctl stop`), whose quit must never be refused.
-import type { KioskCore } from '../core/kiosk-core.js';
+import type { KioskCore } from '../core/index.js';
 
 export interface GuardedWindow {
   on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;

@@ -5,7 +5,7 @@
 // last good copy (`settings.json.last-good`, refreshed on every write) takes its place.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { jsonErrorPlace } from '../core/config/json-error-place.js';
+import { jsonErrorPlace } from '../core/index.js';
 
 export const LAST_GOOD_SUFFIX = '.last-good';
 

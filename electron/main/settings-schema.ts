@@ -3,7 +3,7 @@
 // cleanly. One zod schema checks the file before electron-store opens it and generates
 // the JSON Schema electron-store validates every write against.
 import { z } from 'zod';
-import { configSchema } from '../core/config/schema.js';
+import { configSchema } from '../core/index.js';
 
 export const lastGoodConfigSchema = z
   .object({

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type ElectronStore from 'electron-store';
 import type { Schema } from 'electron-store';
-import type { SettingsStore } from '../core/kiosk-core.js';
+import type { SettingsStore } from '../core/index.js';
 import { keepLastGoodCopy, repairSettingsFile } from './settings-repair.js';
 import { isUsableSettings, settingsJsonSchema } from './settings-schema.js';
 

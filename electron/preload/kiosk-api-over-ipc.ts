@@ -8,7 +8,7 @@ import type {
   KioskCallOutput,
   KioskView,
 } from '../shared/kiosk-api.js';
-import { KIOSK_CALL_ERROR_CODES } from '../shared/call-errors.js';
+import { isCallError } from '../shared/call-errors.js';
 import { kioskChannel, VIEW_CHANNEL } from '../shared/ipc-contract.js';
 
 type ViewListener = (event: unknown, view: KioskView) => void;
@@ -17,14 +17,6 @@ export interface KioskIpcRenderer {
   invoke(channel: string, input: unknown): Promise<unknown>;
   on(channel: string, listener: ViewListener): unknown;
   removeListener(channel: string, listener: ViewListener): unknown;
-}
-
-const ERROR_CODES: ReadonlySet<string> = new Set<string>(KIOSK_CALL_ERROR_CODES);
-
-function isCallError(value: unknown): value is KioskCallError {
-  if (typeof value !== 'object' || value === null) return false;
-  const { code, message } = value as Record<string, unknown>;
-  return typeof code === 'string' && ERROR_CODES.has(code) && typeof message === 'string';
 }
 
 // Rejects with a plain `{ code, message }`: contextBridge copies plain objects whole,

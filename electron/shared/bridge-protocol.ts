@@ -9,7 +9,7 @@ export const BRIDGE_PATH = '/kiosk-bridge';
 export const KIOSK_LINK_PARAM = 'secret';
 
 /** Close code for a screen socket that a newer page of the same browser replaced: it must not reconnect. */
-export const SCREEN_TAKEN_OVER = 4409;
+export { CLOSE_SCREEN_TAKEN_OVER as SCREEN_TAKEN_OVER } from './close-codes.js';
 
 export const bridgeRequestSchema = z
   .object({

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { adminSessionInput, adminUnlockInput, type AdminStatus, type AdminUnlockResult } from './admin-api.js';
 import type { RecordingMode } from './events.js';
-import type { KIOSK_CALL_ERROR_CODES } from './call-errors.js';
+
+export type { KioskCallError } from './call-errors.js';
 
 export const SCREENS = [
   'idle',
@@ -156,8 +157,3 @@ export type KioskApi = {
   onView(listener: (view: KioskView) => void): () => void;
 };
 
-/** An error a call may reject with; `code` follows the staff link's error codes. */
-export interface KioskCallError {
-  code: (typeof KIOSK_CALL_ERROR_CODES)[number];
-  message: string;
-}

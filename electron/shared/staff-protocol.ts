@@ -1,6 +1,7 @@
 // The staff link's frames and bodies (staff-link.md), shared by the kiosk, the staff
 // console and the integrators' client. Runtime-free: zod only.
 import { z } from 'zod';
+import { ERROR_CODES, type ErrorCode } from './call-errors.js';
 import { RECORDING_MODES, ledgerRecordSchema, type LedgerRecord } from './events.js';
 
 export const STAFF_PROTOCOL = 1;
@@ -58,8 +59,8 @@ export const clientFrameSchema = z.discriminatedUnion('type', [
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
 export type RequestId = z.infer<typeof requestId>;
 
-export const ERROR_CODES = ['bad-request', 'unauthorized', 'conflict', 'not-found', 'invalid-state', 'too-large', 'rate-limited'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+// The refusal codes have one source, shared with the page's calls.
+export { ERROR_CODES, type ErrorCode } from './call-errors.js';
 
 export interface ActiveSession {
   sessionId: string;

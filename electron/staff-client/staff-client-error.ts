@@ -1,6 +1,6 @@
 // Why a command or the connection failed: the kiosk's own error codes, plus the few
 // a client meets on its side of the wire.
-import type { ErrorCode } from '../shared/staff-protocol.js';
+import type { ErrorCode } from '../shared/call-errors.js';
 
 export type StaffClientErrorCode =
   | ErrorCode

@@ -1,6 +1,7 @@
 // A staff app's connection to one kiosk: authenticates with `hello`, keeps the last
 // processed `seq`, reconnects with backoff and resumes from that seq, so every ledger
 // event reaches the app once and in order. Runs in browsers and in Node ≥ 20.
+import { CLOSE_NORMAL, CLOSE_RATE_LIMITED, CLOSE_UNAUTHORIZED } from '../shared/close-codes.js';
 import type { LedgerEvent, RecordingMode } from '../shared/events.js';
 import type { ClientFrame } from '../shared/staff-protocol.js';
 import { readKioskFrame, type Welcome } from './kiosk-frame.js';
@@ -51,8 +52,6 @@ interface Pending {
 
 type Command = ClientFrame extends infer F ? (F extends { id: unknown } ? Omit<F, 'id'> : never) : never;
 
-const CLOSE_UNAUTHORIZED = 4401;
-const CLOSE_RATE_LIMITED = 4429;
 
 export class StaffClient {
   private readonly WebSocketImpl: WebSocketConstructor | undefined;
@@ -130,7 +129,7 @@ export class StaffClient {
     this.retryTimer = null;
     const socket = this.socket;
     this.socket = null;
-    socket?.close(1000, 'client closed');
+    socket?.close(CLOSE_NORMAL, 'client closed');
     this.stop(new StaffClientError('closed', 'the client was closed'));
   }
 
@@ -279,7 +278,7 @@ export class StaffClient {
   private fail(error: StaffClientError): void {
     const socket = this.socket;
     this.socket = null;
-    socket?.close(1000, error.code);
+    socket?.close(CLOSE_NORMAL, error.code);
     this.stop(error);
   }
 

@@ -1,5 +1,5 @@
 // An error a caller can act on; its code is one of the staff link's error codes.
-import type { ErrorCode } from '../../shared/staff-protocol.js';
+import type { ErrorCode } from '../../shared/call-errors.js';
 
 export type KioskErrorCode = ErrorCode | 'internal';
 

@@ -23,7 +23,8 @@ import type { StaffLinkCore } from './staff-link-core.js';
 import { decodedSegment, requestTarget } from './request-target.js';
 import { servedHostCheck } from './served-host.js';
 import { readTlsFiles } from './tls-files.js';
-import { CLOSE_RATE_LIMITED, CLOSE_UNAUTHORIZED, StaffSocket } from './staff-socket.js';
+import { CLOSE_RATE_LIMITED, CLOSE_UNAUTHORIZED } from '../../shared/close-codes.js';
+import { StaffSocket } from './staff-socket.js';
 
 export interface StaffLinkOptions {
   host: string;

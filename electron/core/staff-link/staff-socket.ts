@@ -11,11 +11,10 @@ import {
   type RequestId,
 } from '../../shared/staff-protocol.js';
 import { toKioskError } from '../session/kiosk-error.js';
+import { CLOSE_INTERNAL_ERROR, CLOSE_RATE_LIMITED, CLOSE_UNAUTHORIZED } from '../../shared/close-codes.js';
 import { tokenMatches } from './access-guard.js';
 import type { StaffLinkCore } from './staff-link-core.js';
 
-export const CLOSE_UNAUTHORIZED = 4401;
-export const CLOSE_RATE_LIMITED = 4429;
 export const HELLO_TIMEOUT_MS = 5000;
 const REPLAY_BATCH = 500;
 
@@ -47,7 +46,7 @@ export class StaffSocket {
       // socket, never the kiosk.
       this.receive(data.toString(), isBinary).catch((error: unknown) => {
         this.sendError(null, 'invalid-state', toKioskError(error).message);
-        this.ws.close(1011, 'internal error');
+        this.ws.close(CLOSE_INTERNAL_ERROR, 'internal error');
       });
     });
     if (auth.headerToken !== null) {
