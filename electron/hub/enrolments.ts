@@ -28,7 +28,7 @@ export async function enrol(pool: Pool, counterId: string): Promise<string> {
 
 export async function readEnrolments(pool: Pool): Promise<Enrolment[]> {
   const { rows } = await pool.query<{ id: number; counter_id: string; secret: string; kiosk_id: string | null }>(
-    'SELECT id::float8 AS id, counter_id, secret, kiosk_id FROM enrolments ORDER BY id',
+    'SELECT id::float8 AS id, counter_id, secret, kiosk_id FROM enrolments WHERE retired_at IS NULL ORDER BY id',
   );
   return rows.map((row) => ({ id: row.id, counterId: row.counter_id, secret: row.secret, kioskId: row.kiosk_id }));
 }
@@ -39,4 +39,33 @@ export async function bindEnrolment(pool: Pool, enrolmentId: number, kioskId: st
     kioskId, enrolmentId,
   ]);
   return result.rowCount === 1;
+}
+
+/**
+ * Secret rotation: the kiosk bound to `old` signed with the unbound enrolment `fresh` (its
+ * counter enrolled again). The new secret is bound and the old one retired in one step, so
+ * from then on only the new secret signs for that kiosk. False when another ingest won.
+ */
+export async function rotateEnrolment(pool: Pool, fresh: number, old: number, kioskId: string): Promise<boolean> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const retired = await client.query('UPDATE enrolments SET retired_at = now() WHERE id = $1 AND kiosk_id = $2 AND retired_at IS NULL', [old, kioskId]);
+    const bound = await client.query('UPDATE enrolments SET kiosk_id = $1, bound_at = now() WHERE id = $2 AND kiosk_id IS NULL AND retired_at IS NULL', [
+      kioskId, fresh,
+    ]);
+    if (retired.rowCount !== 1 || bound.rowCount !== 1) {
+      await client.query('ROLLBACK');
+      return false;
+    }
+    await client.query('COMMIT');
+    return true;
+  } catch (error) {
+    broken = error as Error;
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }

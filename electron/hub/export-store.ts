@@ -1,20 +1,21 @@
 // `kokuchi hub export`: the same forms as `kokuchi ledger export` (JSONL exactly as stored,
-// or CSV for Excel), across the fleet: kiosk by kiosk, each in seq order, streamed.
+// CSV for Excel, JSON-LD per session, the summary table) with the same filters, across the
+// fleet: kiosk by kiosk, each in seq order, read a page at a time and streamed.
 import type { Pool } from 'pg';
-import { CSV_COLUMNS, csvCell, type ExportOptions } from '../core/ledger/export-ledger.js';
+import { exportRecords, type ExportEntry, type ExportOptions } from '../core/ledger/export-ledger.js';
+import type { LedgerRecord } from '../shared/events.js';
 import { kioskIds, storedRows } from './store-pages.js';
 
-export async function* exportStore(pool: Pool, options: ExportOptions & { kiosk?: string | undefined }): AsyncGenerator<string> {
-  if (options.format === 'csv') yield `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;
+export type StoreExportOptions = ExportOptions & { kiosk?: string | undefined };
+
+async function* storeEntries(pool: Pool, options: StoreExportOptions): AsyncGenerator<ExportEntry> {
   const range = { fromTs: options.from?.toISOString(), toTs: options.to?.toISOString() };
   for (const kioskId of await kioskIds(pool, options.kiosk)) {
-    for await (const row of storedRows(pool, kioskId, range)) {
-      if (options.format === 'jsonl') {
-        yield `${row.line}\n`;
-        continue;
-      }
-      const record = JSON.parse(row.line) as Record<string, unknown>;
-      yield `${CSV_COLUMNS.map((column) => csvCell(record[column])).join(',')}\r\n`;
-    }
+    // Each line was checked as a ledger line on arrival; `hub verify` rechecks them.
+    for await (const row of storedRows(pool, kioskId, range)) yield { record: JSON.parse(row.line) as LedgerRecord, line: row.line };
   }
+}
+
+export function exportStore(pool: Pool, options: StoreExportOptions): AsyncGenerator<string> {
+  return exportRecords(storeEntries(pool, options), options);
 }

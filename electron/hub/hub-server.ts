@@ -8,6 +8,7 @@ import { events, fleet } from './fleet-reads.js';
 import { isFleetPage, serveFleetPage } from './fleet-page.js';
 import type { HubMetrics } from './hub-metrics.js';
 import type { Ingest } from './ingest.js';
+import { MAX_NOTICE_BYTES, type NoticeIngest } from './notice-store.js';
 
 /** A ledger line is a few hundred bytes; anything near this is not one. */
 export const MAX_INGEST_BYTES = 64 * 1024;
@@ -15,7 +16,10 @@ export const MAX_INGEST_BYTES = 64 * 1024;
 export interface HubServerParts {
   pool: Pool;
   ingest: Ingest;
+  notices: NoticeIngest;
   metrics: HubMetrics;
+  /** Whether a `Host` header names this hub (served-host.ts); anything else gets 421. */
+  servesHost: (header: string | undefined) => boolean;
   token: string;
   /** dist/fleet, when built. */
   fleetPageDir?: string | undefined;
@@ -53,6 +57,20 @@ async function route(parts: HubServerParts, req: IncomingMessage, res: ServerRes
   const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
   const url = new URL(req.url ?? '/', 'http://hub.invalid');
   const method = req.method ?? 'GET';
+  // Before anything else, /healthz included: a rebinding name learns nothing, not even that a hub is here.
+  if (!parts.servesHost(req.headers.host)) {
+    return json(res, 421, { code: 'misdirected', message: 'the Host header names an address this hub does not serve (see hostNames in the hub configuration)' });
+  }
+  if (method === 'POST' && rawPath === '/v1/notices') {
+    const body = await readBody(req, MAX_NOTICE_BYTES).catch((error: unknown) => (error instanceof TooLarge ? null : Promise.reject(error)));
+    if (body === null) {
+      json(res, 413, { code: 'malformed', message: `a notice text is never larger than ${MAX_NOTICE_BYTES} bytes` });
+      return;
+    }
+    const answer = await parts.notices.handle(req.headers, body);
+    json(res, answer.status, answer.body);
+    return;
+  }
   if (method === 'POST' && rawPath === '/v1/ingest') {
     const body = await readBody(req, MAX_INGEST_BYTES).catch((error: unknown) => (error instanceof TooLarge ? null : Promise.reject(error)));
     if (body === null) {

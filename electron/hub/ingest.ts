@@ -5,7 +5,7 @@
 import type { Pool } from 'pg';
 import { checkLedgerLine, lineHash } from '../core/ledger/record-line.js';
 import type { LedgerRecord } from '../shared/events.js';
-import { bindEnrolment, readEnrolments, type Enrolment } from './enrolments.js';
+import { bindEnrolment, readEnrolments, rotateEnrolment, type Enrolment } from './enrolments.js';
 import { readSignedHeaders, signedWith, type SignedHeaders } from './ingest-signature.js';
 import { emptyChain, placeArrival, prunedExplains, type KioskChain } from './kiosk-chain.js';
 import { RecordWriter, type StoredRecord } from './record-writer.js';
@@ -64,6 +64,11 @@ export class Ingest {
     return answer;
   }
 
+  /** Runs `task` between this kiosk's ingests (the hub's retention changes where its chain starts). */
+  exclusive<T>(kioskId: string, task: () => Promise<T>): Promise<T> {
+    return this.inTurn(kioskId, task);
+  }
+
   /** Everything accepted so far is written. */
   idle(): Promise<void> {
     return this.writer.idle();
@@ -90,7 +95,23 @@ export class Ingest {
       const own = this.enrolments.find((enrolment) => enrolment.kioskId === record.kioskId);
       if (own) {
         if (signedWith(own.secret, headers, line)) return null;
-        return this.otherKiosk(headers, line, record.kioskId) ?? `the signature does not match the secret enrolled for kiosk ${record.kioskId}`;
+        // Its counter enrolled again: the new secret takes over and the old one stops working.
+        const rotated = this.enrolments.find(
+          (e) => e.kioskId === null && e.counterId === record.counterId && signedWith(e.secret, headers, line),
+        );
+        if (rotated && (await rotateEnrolment(this.pool, rotated.id, own.id, record.kioskId))) {
+          rotated.kioskId = record.kioskId;
+          this.enrolments = this.enrolments.filter((e) => e !== own);
+          return null;
+        }
+        const other = this.otherKiosk(headers, line, record.kioskId);
+        if (other) return other;
+        if (round === 0) {
+          // A secret enrolled since the hub last looked (`hub enroll` from another process) may be a rotation.
+          this.enrolments = await readEnrolments(this.pool);
+          continue;
+        }
+        return `the signature does not match the secret enrolled for kiosk ${record.kioskId}`;
       }
       const fresh = this.enrolments.find((enrolment) => enrolment.kioskId === null && signedWith(enrolment.secret, headers, line));
       if (fresh) {

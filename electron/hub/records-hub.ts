@@ -5,16 +5,26 @@ import { HubMetrics } from './hub-metrics.js';
 import { HubServer } from './hub-server.js';
 import { Ingest } from './ingest.js';
 import { verifyStore } from './verify-store.js';
+import { DEFAULT_HUB_CONFIG, type HubConfig } from './hub-config.js';
+import { pruneHub, type HubPruneResult } from './hub-retention.js';
+import { NoticeIngest } from './notice-store.js';
+import { hostHeaderName, servedHostCheck } from '../core/staff-link/served-host.js';
 
 /** The hub rechecks its whole store at start and then daily, for /metrics (kokuchi_hub_verify_ok). */
 const VERIFY_EVERY_MS = 24 * 60 * 60 * 1000;
+/** Retention runs at start and then daily, like the kiosk's. */
+const PRUNE_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export interface HubOptions extends DatabaseChoice {
   host: string;
   port: number;
   token: string;
   fleetPageDir?: string | undefined;
+  /** `--config F`: retention, extra host names, the office named in exports. */
+  config?: HubConfig | undefined;
   now?: () => Date;
+  /** Told of each retention run (the CLI prints it). */
+  onPrune?: ((result: HubPruneResult) => void) | undefined;
 }
 
 export interface RunningHub {
@@ -23,6 +33,8 @@ export interface RunningHub {
   database: HubDatabase;
   ingest: Ingest;
   metrics: HubMetrics;
+  /** One retention run now (null when the configuration keeps every record). */
+  prune(): Promise<HubPruneResult | null>;
   close(): Promise<void>;
 }
 
@@ -35,7 +47,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const metrics = new HubMetrics(() => opened.ingest?.chains.values() ?? [], options.dataDir, now);
     const ingest = await Ingest.open(database.pool, metrics, now);
     opened.ingest = ingest;
-    const server = new HubServer({ pool: database.pool, ingest, metrics, token: options.token, fleetPageDir: options.fleetPageDir });
+    const config = options.config ?? DEFAULT_HUB_CONFIG;
+    const bound = servedHostCheck(options.host);
+    const extraNames = new Set(config.hostNames.map((name) => hostHeaderName(name.includes(':') && !name.startsWith('[') ? `[${name}]` : name)));
+    const server = new HubServer({
+      pool: database.pool,
+      ingest,
+      notices: new NoticeIngest(database.pool, now),
+      metrics,
+      token: options.token,
+      fleetPageDir: options.fleetPageDir,
+      servesHost: (header) => bound(header) || extraNames.has(hostHeaderName(header) ?? '\0'),
+    });
     const url = await server.listen(options.host, options.port);
     let verifying: Promise<void> | null = null;
     const verify = () => {
@@ -50,16 +73,38 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     verify();
     const daily = setInterval(verify, VERIFY_EVERY_MS);
     daily.unref();
+    let pruning: Promise<HubPruneResult | null> | null = null;
+    const prune = (): Promise<HubPruneResult | null> => {
+      const retentionDays = config.retentionDays;
+      if (retentionDays === null) return Promise.resolve(null);
+      pruning ??= pruneHub(database.pool, ingest, { retentionDays, now: now() })
+        .then((result) => {
+          options.onPrune?.(result);
+          return result;
+        })
+        .finally(() => {
+          pruning = null;
+        });
+      return pruning;
+    };
+    // A database that is down deletes nothing: the next run tries again.
+    const pruneQuietly = () => void prune().catch(() => undefined);
+    pruneQuietly();
+    const dailyPrune = setInterval(pruneQuietly, PRUNE_EVERY_MS);
+    dailyPrune.unref();
     return {
       url,
       pool: database.pool,
       database,
       ingest,
       metrics,
+      prune,
       async close() {
         clearInterval(daily);
+        clearInterval(dailyPrune);
         await server.close();
         await verifying;
+        await pruning?.catch(() => undefined);
         await ingest.idle();
         await database.close();
       },
