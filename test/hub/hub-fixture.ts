@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../electron/cli/kokuchi.js';
 import { startHub, type RunningHub } from '../../electron/hub/records-hub.js';
+import type { HubConfig } from '../../electron/hub/hub-config.js';
 import { makeHubDataDir, removeHubDataDir } from '../support/hub-store.js';
 import { startPostgres, type PostgresServer } from '../support/postgres-server.js';
 import { ROOT } from '../support/kiosk-process.js';
@@ -31,7 +32,7 @@ export async function stopServer(): Promise<void> {
   server = null;
 }
 
-export async function hubUnderTest(kind: StoreKind, now?: () => Date): Promise<HubUnderTest> {
+export async function hubUnderTest(kind: StoreKind, now?: () => Date, config?: HubConfig): Promise<HubUnderTest> {
   let databaseUrl: string | undefined;
   let dataDir: string;
   if (kind === 'server') {
@@ -42,7 +43,7 @@ export async function hubUnderTest(kind: StoreKind, now?: () => Date): Promise<H
   } else {
     dataDir = await makeHubDataDir();
   }
-  const start = () => startHub({ url: databaseUrl, dataDir, host: '127.0.0.1', port: 0, token: TOKEN, ...(now && { now }) });
+  const start = () => startHub({ url: databaseUrl, dataDir, host: '127.0.0.1', port: 0, token: TOKEN, ...(now && { now }), config });
   const fixture: HubUnderTest = {
     hub: await start(),
     dataDir,

@@ -52,6 +52,23 @@ export class SimulatedKiosk {
   }
 }
 
+/** Appends one record of any type (for audits: keys, answers, sessions across days). */
+export function appendRecord(
+  kiosk: SimulatedKiosk,
+  type: string,
+  sessionId: string | null,
+  fields: Record<string, unknown>,
+  ts: number,
+): SimulatedLine {
+  const seq = kiosk.lines.length + 1;
+  const prev = kiosk.lines.length === 0 ? GENESIS_PREV : lineHash(kiosk.lines.at(-1)!.line);
+  const record = { seq, id: uuidv7(), ts: new Date(ts).toISOString(), type, kioskId: kiosk.kioskId, counterId: kiosk.counterId, sessionId, prev, ...fields };
+  const line = serialiseRecord(record as unknown as LedgerRecord);
+  const entry = { seq, id: record.id, line };
+  kiosk.lines.push(entry);
+  return entry;
+}
+
 export function signedHeaders(secret: string, entry: { id: string; line: string }, at = new Date()): Record<string, string> {
   return {
     'content-type': 'application/json',
