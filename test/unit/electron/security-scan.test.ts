@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../../..');
-const scanner = path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
+const scanner = path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'runner.js');
 const electronVersion = (JSON.parse(await readFile(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
 const work = await mkdtemp(path.join(tmpdir(), 'kokuchi-scan-'));
 
@@ -19,16 +19,20 @@ interface Finding {
   file: string;
 }
 
-/** Runs the scanner offline (the Electron version given, so it needs no release list) and reads its CSV. */
-async function scan(input: string, name: string): Promise<Finding[]> {
-  const out = path.join(work, `${name}.csv`);
-  await run(process.execPath, [scanner, '-i', input, '-o', out, '-r', '-e', electronVersion], { timeout: 60_000 });
-  const rows = (await readFile(out, 'utf8')).split('\n').slice(1).filter((line) => line.trim() !== '');
-  return rows.map((row) => {
-    const cells = /^([A-Z_]+),"([A-Z]+)","[A-Z]+","([^"]*)"/.exec(row);
-    if (!cells) throw new Error(`unexpected scanner row: ${row}`);
-    return { check: cells[1]!, severity: cells[2]!, file: cells[3]! };
-  });
+// The scanner's own CSV writer races its header against its rows (two unawaited writes), so a
+// row can come out overwritten; its library entry returns the findings themselves instead.
+const SCAN_CHILD = `
+const run = require(process.argv[1]);
+run({ input: process.argv[2], isRelative: true, electronVersionOverride: process.argv[3], customScan: [], excludeFromScan: [], parserPlugins: [] })
+  .then((result) => process.stdout.write('\\n' + JSON.stringify(result.issues.map((issue) => ({ check: issue.id, severity: issue.severity.name, file: issue.file })))))
+  .catch((error) => { console.error(error); process.exit(1); });
+`;
+
+/** Runs the scanner offline (the Electron version given, so it needs no release list) and reads its findings. */
+async function scan(input: string): Promise<Finding[]> {
+  const { stdout } = await run(process.execPath, ['-e', SCAN_CHILD, scanner, input, electronVersion], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+  // The scanner logs its own progress lines first; the findings are the last line.
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Finding[];
 }
 
 afterAll(() => rm(work, { recursive: true, force: true }));
@@ -41,7 +45,7 @@ describe('the Electron shell under Electronegativity', () => {
       path.join(planted, 'window.js'),
       "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { contextIsolation: false, nodeIntegration: true } });\n",
     );
-    const [shell, control] = await Promise.all([scan(path.join(root, 'electron'), 'shell'), scan(planted, 'planted')]);
+    const [shell, control] = await Promise.all([scan(path.join(root, 'electron')), scan(planted)]);
     // The kiosk window was read: its literal options are what the scanner judged.
     expect(shell.some((finding) => finding.file.endsWith('kiosk-window.ts'))).toBe(true);
     expect(shell.filter((finding) => finding.severity === 'HIGH')).toEqual([]);
