@@ -9,6 +9,7 @@ import { launchChromium } from '../support/browser.js';
 import { HUB_READER_TOKEN, enrollCounter, hubGet, startHubProcess, type HubProcess } from '../support/hub-process.js';
 import { makeDataDir, removeDataDir, startKioskProcess, writeKioskConfig, type KioskProcess } from '../support/kiosk-process.js';
 import { staffApi } from '../support/staff-api.js';
+import { waitFor } from '../support/wait-for.js';
 
 let hub: HubProcess;
 let kiosk: KioskProcess;
@@ -36,11 +37,10 @@ beforeAll(async () => {
   const { sessionId } = (await (await api.post('v1/sessions', { staffName: '佐藤' })).json()) as { sessionId: string };
   await api.post(`v1/sessions/${sessionId}/end`);
   const status = async () => (await (await api.get('v1/status')).json()) as { kioskId: string; ledger: { lastSeq: number }; hub: { lastDeliveredSeq: number } };
-  for (let attempt = 0; attempt < 120; attempt += 1) {
+  await waitFor(async () => {
     const now = await status();
-    if (now.hub.lastDeliveredSeq === now.ledger.lastSeq) break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+    return now.hub.lastDeliveredSeq === now.ledger.lastSeq;
+  }, 'the hub to hold every record', { timeoutMs: 30_000, intervalMs: 250 });
   kioskId = (await status()).kioskId;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

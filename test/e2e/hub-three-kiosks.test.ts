@@ -10,6 +10,10 @@ import { enrollCounter, hubGet, startHubProcess, type HubProcess } from '../supp
 import { makeDataDir, removeDataDir, startKioskProcess, writeKioskConfig, type KioskProcess } from '../support/kiosk-process.js';
 import { ledgerLines } from '../support/ledger-lines.js';
 import { staffApi } from '../support/staff-api.js';
+import { waitFor } from '../support/wait-for.js';
+
+/** 90 s covers the kiosks' backoff after the hub returns. */
+const UNTIL_BACKOFF = { timeoutMs: 90_000, intervalMs: 250 };
 
 const COUNTERS = ['shimin-1', 'shimin-2', 'kokuho-1'] as const;
 const folders: string[] = [];
@@ -68,15 +72,6 @@ async function hubLines(hubUrl: string, kioskId: string): Promise<string[]> {
   return events.map((event) => JSON.stringify(event));
 }
 
-/** Polls, bounded by count: 360 × 250 ms covers the kiosks' backoff after the hub returns. */
-async function until(done: () => Promise<boolean>, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 360; attempt += 1) {
-    if (await done().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 function signedPost(hubUrl: string, line: string, id: string, secret: string): Promise<Response> {
   const signature = new Webhook(secret).sign(id, new Date(), line);
   return fetch(new URL('v1/ingest', hubUrl), {
@@ -102,7 +97,7 @@ describe('three kiosks and a records hub', () => {
 
     // Sessions on every kiosk while the hub is killed under them.
     const firstRound = Promise.all(kiosks.map((kiosk) => sessions(kiosk, 6)));
-    await until(async () => (await status(kiosks[0]!)).hub.lastDeliveredSeq >= 3, 'the hub to take some records');
+    await waitFor(async () => (await status(kiosks[0]!)).hub.lastDeliveredSeq >= 3, 'the hub to take some records', UNTIL_BACKOFF);
     expect(await hub.stop('SIGKILL')).toBeNull();
     await firstRound;
     // A loaded machine may finish a kiosk's first round before the kill: one more session each,
@@ -122,10 +117,10 @@ describe('three kiosks and a records hub', () => {
 
     const ids: string[] = [];
     for (const [i, kiosk] of kiosks.entries()) {
-      await until(async () => {
+      await waitFor(async () => {
         const now = await status(kiosk);
         return now.hub.backlog === 0 && now.hub.lastDeliveredSeq === now.ledger.lastSeq;
-      }, `kiosk ${COUNTERS[i]} to catch up`);
+      }, `kiosk ${COUNTERS[i]} to catch up`, UNTIL_BACKOFF);
       const { kioskId } = await status(kiosk);
       ids.push(kioskId);
       const ledger = (await ledgerLines(join(dirs[i]!, 'ledger'))).map((entry) => entry.line);
@@ -165,7 +160,7 @@ describe('three kiosks and a records hub', () => {
     const strayDir = await folder();
     const stray = await kioskAt(strayDir, 'madoguchi-9', { url: hub.url, secret: forgedSecret });
     await sessions(stray, 1);
-    await until(async () => (await status(stray)).hub.refusal === 'bad-signature', 'the stray kiosk to show the refusal');
+    await waitFor(async () => (await status(stray)).hub.refusal === 'bad-signature', 'the stray kiosk to show the refusal', UNTIL_BACKOFF);
     const strayStatus = await status(stray);
     expect(strayStatus.hub.problem).toMatch(/the hub refused seq 1 \(bad-signature, HTTP 401/);
     expect(strayStatus.hub.lastDeliveredSeq).toBe(0);

@@ -4,6 +4,7 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { enrol } from '../../electron/hub/enrolments.js';
 import { SimulatedKiosk, deliver } from '../support/simulated-kiosk.js';
+import { waitFor } from '../support/wait-for.js';
 import { fleetOf, hubUnderTest, read, stopServer, storedLines, type HubUnderTest, type StoreKind } from './hub-fixture.js';
 
 const open: HubUnderTest[] = [];
@@ -112,10 +113,7 @@ describe.each(['embedded', 'server'] as const)('ingest on the %s store', (kind) 
     ]);
     // The restarted hub rechecks its whole store and says so on /metrics.
     let metrics = '';
-    for (let round = 0; round < 200 && !/kokuchi_hub_verify_ok \d/.test(metrics); round += 1) {
-      metrics = (await read(hub, 'metrics')).text;
-      if (!/kokuchi_hub_verify_ok \d/.test(metrics)) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitFor(async () => /kokuchi_hub_verify_ok \d/.test((metrics = (await read(hub, 'metrics')).text)), 'the restarted hub\'s verify on /metrics', { timeoutMs: 20_000, intervalMs: 100 });
     expect(metrics).toMatch(/kokuchi_hub_verify_ok 0/);
     expect((await deliver(hub.url, secret, second.write(1)[0]!)).status).toBe(401);
     expect((await deliver(hub.url, newSecret!, second.lines[2]!)).status).toBe(200);

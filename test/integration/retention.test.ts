@@ -8,6 +8,7 @@ import { verifyLedger } from '../../electron/core/ledger/verify-ledger.js';
 import { startCoreInProcess } from '../support/kiosk-in-process.js';
 import { makeDataDir, removeDataDir } from '../support/kiosk-process.js';
 import { staffApi } from '../support/staff-api.js';
+import { waitFor } from '../support/wait-for.js';
 
 let dataDir: string;
 
@@ -30,12 +31,11 @@ describe('retention in the running kiosk', () => {
 
     const core = await startCoreInProcess({ dataDir, config: { retentionDays: 30 } });
     try {
-      const deadline = Date.now() + 5000;
       let pruned: Record<string, unknown> | undefined;
-      while (!pruned && Date.now() < deadline) {
+      await waitFor(async () => {
         pruned = (await staffApi(core.staffLinkUrl).events()).find((e) => e.type === 'ledger.pruned');
-        if (!pruned) await new Promise((r) => setTimeout(r, 50));
-      }
+        return pruned !== undefined;
+      }, 'ledger.pruned');
       expect(pruned).toMatchObject({ segments: [{ segment: '2025-01.jsonl', firstSeq: 1, lastSeq: 2 }] });
       expect(await readdir(ledgerDir)).not.toContain('2025-01.jsonl');
     } finally {
@@ -55,12 +55,12 @@ describe('retention in the running kiosk', () => {
     const core = await startCoreInProcess({ dataDir, config: { retentionDays: 30 } });
     try {
       let problem: string | null = null;
-      // Retention runs just after start: a bounded number of looks.
-      for (let look = 0; look < 100 && problem === null; look += 1) {
+      // Retention runs just after start.
+      await waitFor(async () => {
         const status = (await (await staffApi(core.staffLinkUrl).get('v1/status')).json()) as { ledger: { retentionProblem: string | null } };
         problem = status.ledger.retentionProblem;
-        if (problem === null) await new Promise((r) => setTimeout(r, 50));
-      }
+        return problem !== null;
+      }, 'the retention problem on /v1/status');
       expect(problem).toMatch(/^Not pruning: the system clock \(.*\) is [\d.]+ days ahead of the ledger's newest record \(2025-01-15T10:00:00\.000Z\); nothing was deleted$/);
       expect((await staffApi(core.staffLinkUrl).events()).map((e) => e.type)).not.toContain('ledger.pruned');
       expect(await readdir(ledgerDir)).toContain('2025-01.jsonl');

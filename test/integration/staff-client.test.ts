@@ -10,6 +10,7 @@ import { memorySettings, startCoreInProcess } from '../support/kiosk-in-process.
 import { TOKEN, makeDataDir, removeDataDir } from '../support/kiosk-process.js';
 import { staffApi } from '../support/staff-api.js';
 import { unusedLoopbackPort } from '../support/unused-port.js';
+import { waitFor } from '../support/wait-for.js';
 
 let core: KioskCore;
 let dataDir: string;
@@ -30,14 +31,6 @@ async function post(path: string, body: unknown = {}): Promise<Record<string, un
 async function ledgerAfter(after: number): Promise<LedgerEvent[]> {
   const res = await staffApi(core.staffLinkUrl).get(`v1/events?after=${after}&limit=1000`);
   return ((await res.json()) as { events: LedgerEvent[] }).events;
-}
-
-async function waitUntil(done: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 function collect(client: StaffClient): { events: LedgerEvent[]; states: ConnectionState[] } {
@@ -76,7 +69,7 @@ describe('StaffClient commands', () => {
     await client.end(sessionId);
     await expect(client.end(sessionId)).rejects.toMatchObject({ code: 'invalid-state' });
 
-    await waitUntil(() => seen.events.some((e) => e.type === 'session.ended'), 'session.ended');
+    await waitFor(() => seen.events.some((e) => e.type === 'session.ended'), 'session.ended');
     const ofSession = seen.events.filter((e) => e.sessionId === sessionId);
     expect(ofSession.map((e) => e.type)).toEqual(['session.started', 'logging.start', 'logging.stop', 'session.ended']);
     const started = ofSession[0];
@@ -105,7 +98,7 @@ describe('StaffClient commands', () => {
     await expect(client.pause(sessionId)).rejects.toMatchObject({ code: 'invalid-state' });
     await client.resume(sessionId);
     await client.end(sessionId);
-    await waitUntil(() => seen.events.some((e) => e.type === 'session.ended' && e.sessionId === sessionId), 'session.ended');
+    await waitFor(() => seen.events.some((e) => e.type === 'session.ended' && e.sessionId === sessionId), 'session.ended');
     const ofSession = seen.events.filter((e) => e.sessionId === sessionId);
     expect(ofSession.map((e) => e.type)).toEqual([
       'session.started', 'logging.start', 'logging.paused', 'logging.resumed', 'logging.stop', 'session.ended',
@@ -154,7 +147,7 @@ describe('StaffClient resume', () => {
 
     const expected = await ledgerAfter(welcome.lastSeq);
     const last = expected.at(-1)?.seq ?? 0;
-    await waitUntil(() => client.lastSeq === last, `the client to reach seq ${last}`);
+    await waitFor(() => client.lastSeq === last, `the client to reach seq ${last}`);
     expect(proxy.cuts).toBeGreaterThan(5);
     expect(seen.states.filter((s) => s === 'reconnecting').length).toBeGreaterThan(5);
     expect(seen.events).toEqual(expected);

@@ -19,8 +19,6 @@ const FRAMES = 2500;
 const UNAUTHENTICATED_FRAMES = 80;
 const REQUESTS = 600;
 const WRONG_TOKEN_REQUESTS = 150;
-/** Each phase stops early past this, so a slow machine runs fewer cases rather than timing out. */
-const PHASE_BUDGET_MS = 15_000;
 /** What the staff link answers over HTTP (staff-link.md), plus 200/201 for the routes that succeed. */
 const CONTRACT_STATUSES = [200, 201, 400, 401, 404, 409, 413, 429];
 
@@ -162,8 +160,7 @@ describe(`staff link under fuzz (KOKUCHI_FUZZ_SEED=${SEED})`, () => {
     let reader = await authenticatedReader();
     let openSession: string | null = null;
     const counts: Record<string, number> = {};
-    let deadline = Date.now() + PHASE_BUDGET_MS;
-    for (let i = 0; i < FRAMES && Date.now() < deadline; i++) {
+    for (let i = 0; i < FRAMES; i++) {
       if (r.chance(0.15)) {
         reader.client.send({ type: 'ping', id: `p${i}` });
         expect(await reader.next(`ping p${i}`), seen).toMatchObject({ type: 'result', id: `p${i}`, ok: true });
@@ -206,8 +203,7 @@ describe(`staff link under fuzz (KOKUCHI_FUZZ_SEED=${SEED})`, () => {
     expect(Object.keys(counts).length, `${seen}: every kind of frame was tried`).toBeGreaterThanOrEqual(10);
 
     // 2. Unauthenticated sockets (from 127.0.0.4): anything but a good `hello` is shut out.
-    deadline = Date.now() + PHASE_BUDGET_MS;
-    for (let i = 0; i < UNAUTHENTICATED_FRAMES && Date.now() < deadline; i++) {
+    for (let i = 0; i < UNAUTHENTICATED_FRAMES; i++) {
       const fuzz = hostileFrame(r);
       const ws = await connectFrom('127.0.0.4');
       const closed = closeCode(ws);
@@ -230,8 +226,7 @@ describe(`staff link under fuzz (KOKUCHI_FUZZ_SEED=${SEED})`, () => {
     // 4. Hostile HTTP with the right token (from 127.0.0.1): contract statuses, JSON errors, never a 5xx.
     const agent = new Agent({ keepAlive: true, maxSockets: 4 });
     const wrongAgent = new Agent({ keepAlive: true, maxSockets: 4, localAddress: '127.0.0.3' } as ConstructorParameters<typeof Agent>[0]);
-    deadline = Date.now() + PHASE_BUDGET_MS;
-    for (let i = 0; i < REQUESTS && Date.now() < deadline; i++) {
+    for (let i = 0; i < REQUESTS; i++) {
       const fuzz = hostileRequest(r);
       const answer = await send(agent, fuzz, `Bearer ${TOKEN}`);
       const shown = `${seen}, request #${i}: ${fuzz.method} ${fuzz.path.slice(0, 200)} → ${answer.status} ${answer.body.slice(0, 200)}`;
@@ -246,8 +241,7 @@ describe(`staff link under fuzz (KOKUCHI_FUZZ_SEED=${SEED})`, () => {
     }
 
     // 5. Wrong authorization headers (from 127.0.0.3): the API answers 401 or 429, and nothing leaks.
-    deadline = Date.now() + PHASE_BUDGET_MS;
-    for (let i = 0; i < WRONG_TOKEN_REQUESTS && Date.now() < deadline; i++) {
+    for (let i = 0; i < WRONG_TOKEN_REQUESTS; i++) {
       const fuzz = hostileRequest(r);
       const answer = await send(wrongAgent, fuzz, r.chance(0.8) ? wrongAuthorization(r) : null);
       const shown = `${seen}, wrong-token request #${i}: ${fuzz.method} ${fuzz.path.slice(0, 200)} → ${answer.status}`;

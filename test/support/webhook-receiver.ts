@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import { waitFor } from './wait-for.js';
 
 export interface Delivery {
   /** The request path, e.g. `/v1/ingest`. */
@@ -81,13 +82,11 @@ export class WebhookReceiver {
   }
 
   async waitFor(done: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await done())) {
-      if (Date.now() > deadline) {
-        const seen = this.arrivals.map((d) => `${d.seq}:${d.answer}`).join(' ');
-        throw new Error(`timed out waiting for ${what}; arrivals: ${seen}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
+    try {
+      await waitFor(done, what, { timeoutMs, intervalMs: 25 });
+    } catch (error) {
+      const seen = this.arrivals.map((d) => `${d.seq}:${d.answer}`).join(' ');
+      throw new Error(`${(error as Error).message}; arrivals: ${seen}`);
     }
   }
 

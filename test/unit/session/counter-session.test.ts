@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXAMPLE_CONFIG } from '../../../electron/core/config/load-config.js';
 import { ConsentLedger } from '../../../electron/core/ledger/consent-ledger.js';
 import { loadLocales } from '../../../electron/core/notice/locale-files.js';
@@ -28,13 +28,16 @@ function machine(timing: Partial<typeof EXAMPLE_CONFIG.session> = {}): CounterSe
   });
 }
 
-const until = async (check: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+/** The session's timers run on Vitest's fake clock; its ledger writes are real, so they are awaited. */
+function useFakeClock(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+}
+
+/** Waits (real time) for the record a fired timer is writing, without moving the fake clock on. */
+async function written(type: string): Promise<LedgerRecord> {
+  await vi.waitFor(() => expect(events.at(-1)?.type).toBe(type), { interval: 0 });
+  return events.at(-1)!;
+}
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kokuchi-session-'));
@@ -44,6 +47,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.useRealTimers();
   await ledger.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -90,16 +94,18 @@ describe('CounterSession', () => {
   });
 
   it('times out an unanswered notice, and a touch can extend the time', async () => {
-    const session = machine({ answerTimeoutSeconds: 0.3, idleResetSeconds: 60 });
+    useFakeClock();
+    const session = machine({ answerTimeoutSeconds: 30, idleResetSeconds: 600 });
     const id = await session.start({ by: 'staff', staffName: null, language: 'en', recording: 'audio' });
     await session.noticeShown(id, session.session!.notice.version);
-    await new Promise((r) => setTimeout(r, 200));
+    await vi.advanceTimersByTimeAsync(20_000);
     session.touch(true);
-    await new Promise((r) => setTimeout(r, 200));
+    await vi.advanceTimersByTimeAsync(29_999);
+    // 50 s after the notice was shown, the touch at 20 s has kept it open.
     expect(session.screen()).toBe('notice');
-    await until(() => session.screen() === 'timeout');
-    expect(events.at(-1)).toMatchObject({ type: 'consent.timeout', language: 'en' });
-    expect(events.at(-1)!.elapsedMs as number).toBeGreaterThanOrEqual(400);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await written('consent.timeout')).toMatchObject({ language: 'en', elapsedMs: 50_000 });
+    expect(session.screen()).toBe('timeout');
   });
 
   it('a language change is recorded once the page shows the new notice', async () => {
@@ -118,18 +124,27 @@ describe('CounterSession', () => {
   });
 
   it('idle reset closes an unanswered session and returns to idle', async () => {
-    const session = machine({ idleResetSeconds: 0.2, endedSeconds: 0.1 });
+    useFakeClock();
+    const session = machine({ idleResetSeconds: 120, endedSeconds: 10 });
     await session.start({ by: 'resident', staffName: null, language: 'en', recording: 'audio' });
-    await until(() => session.screen() === 'idle');
-    expect(events.at(-1)).toMatchObject({ type: 'session.ended', reason: 'idle' });
+    await vi.advanceTimersByTimeAsync(119_999);
+    expect(session.screen()).toBe('notice');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await written('session.ended')).toMatchObject({ reason: 'idle' });
+    expect(session.screen()).toBe('ended');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(session.screen()).toBe('idle');
     expect(session.session).toBeNull();
   });
 
   it('remembers a language tapped at idle until a session opens or the idle reset forgets it', async () => {
-    const session = machine({ idleResetSeconds: 0.2 });
+    useFakeClock();
+    const session = machine({ idleResetSeconds: 120 });
     session.chooseLanguage('ne');
+    await vi.advanceTimersByTimeAsync(119_999);
     expect(session.chosenLanguage).toBe('ne');
-    await until(() => session.chosenLanguage === null);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(session.chosenLanguage).toBeNull();
     session.chooseLanguage('th');
     await session.start({ by: 'staff', staffName: null, language: 'th', recording: 'audio' });
     expect(session.chosenLanguage).toBeNull();

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StaffClient, StaffClientError, memorySeqStore, staffSocketUrl, webStorageSeqStore } from '../../../electron/staff-client/index.js';
+import { waitFor } from '../../support/wait-for.js';
 
 type Hello = { type: 'hello'; token?: string; since?: number };
 
@@ -53,14 +54,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function waitUntil(done: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 describe('StaffClient', () => {
   it('drops repeated events, skips an unknown type with a problem report, and resumes after the last one', async () => {
     const kiosk = await scriptedKiosk((socket, _hello, connection) => {
@@ -84,7 +77,7 @@ describe('StaffClient', () => {
     client.on('problem', (p) => problems.push(p));
 
     await client.connect(kiosk.url, 'secret-token');
-    await waitUntil(() => client.lastSeq === 5, 'seq 5');
+    await waitFor(() => client.lastSeq === 5, 'seq 5');
     expect(seqs).toEqual([1, 2, 4, 5]);
     expect(problems.map((p) => p.code)).toEqual(['unknown-event']);
     expect(problems[0]?.message).toContain('consent.smiled');
@@ -92,7 +85,7 @@ describe('StaffClient', () => {
       { type: 'hello', token: 'secret-token', since: 0 },
       { type: 'hello', token: 'secret-token', since: 4 },
     ]);
-    await waitUntil(() => store.load() === 5, 'the store to hold 5');
+    await waitFor(() => store.load() === 5, 'the store to hold 5');
   });
 
   it('a listener that throws is reported and does not stop the stream', async () => {
@@ -110,7 +103,7 @@ describe('StaffClient', () => {
     });
     client.on('problem', (p) => problems.push(`${p.code}: ${p.message}`));
     await client.connect(kiosk.url, 't');
-    await waitUntil(() => client.lastSeq === 2, 'seq 2');
+    await waitFor(() => client.lastSeq === 2, 'seq 2');
     expect(problems).toEqual(['listener-failed: a listener threw: Error: the recorder is unplugged']);
   });
 
@@ -140,7 +133,7 @@ describe('StaffClient', () => {
     const problems: string[] = [];
     client.on('problem', (p) => problems.push(p.code));
     await client.connect(kiosk.url, 't');
-    await waitUntil(() => client.lastSeq === 4, 'seq 4');
+    await waitFor(() => client.lastSeq === 4, 'seq 4');
     expect(problems).toEqual(['ledger-behind']);
   });
 
@@ -160,7 +153,7 @@ describe('StaffClient', () => {
     client.on('state', (state) => states.push(state));
     await expect(client.ping()).rejects.toMatchObject({ code: 'disconnected' });
     await expect(client.ping()).rejects.toMatchObject({ code: 'not-connected' });
-    await waitUntil(() => client.state === 'open' && connection === 2, 'the reconnect');
+    await waitFor(() => client.state === 'open' && connection === 2, 'the reconnect');
     expect(states).toEqual(['reconnecting', 'open']);
   });
 
