@@ -32,29 +32,6 @@ export type EventType = (typeof EVENT_TYPES)[number];
 /** The fields every record carries, in the order they are written. */
 export const BASE_FIELDS = ['seq', 'id', 'ts', 'type', 'kioskId', 'counterId', 'sessionId', 'prev'] as const;
 
-/** Each type's own fields, in the order they are written after the base fields. */
-export const TYPE_FIELDS: Record<EventType, readonly string[]> = {
-  'kiosk.started': ['version', 'configVersion'],
-  'session.started': ['by', 'staffName', 'recording'],
-  'notice.shown': ['language', 'noticeVersion', 'reviewed'],
-  'language.changed': ['language', 'noticeVersion', 'reviewed'],
-  'consent.acknowledged': ['language', 'noticeVersion', 'elapsedMs'],
-  'consent.questioned': ['language', 'noticeVersion', 'elapsedMs'],
-  'consent.timeout': ['language', 'noticeVersion', 'elapsedMs'],
-  'logging.start': ['by', 'reason', 'recording'],
-  'logging.stop': ['reason', 'staffReason'],
-  'session.ended': ['reason', 'staffReason'],
-  'ledger.recovered': ['segment', 'quarantinedBytes'],
-  'ledger.pruned': ['segments'],
-  'kiosk.recovered': ['cause', 'action'],
-  'admin.unlocked': ['failedAttempts'],
-  'admin.locked-out': ['failedAttempts', 'lockedUntil'],
-  'update.refused': ['version', 'reason'],
-  'logging.paused': ['reason'],
-  'logging.resumed': [],
-  'kiosk.key': ['algorithm', 'publicKey', 'fingerprint'],
-  'clock.jumped': ['offsetMs', 'clockTs'],
-};
 
 /** Why the kiosk screen had to be recovered: Electron's `render-process-gone` reasons, or a hang. */
 export const RECOVERY_CAUSES = [
@@ -70,8 +47,8 @@ const answerFields = z.object({ language: z.string(), noticeVersion, elapsedMs: 
 const endFields = z.object({ reason: z.string(), staffReason: z.string().max(64).optional() });
 const shownFields = z.object({ language: z.string(), noticeVersion, reviewed: z.boolean() });
 
-/** The type-specific payloads, as the core hands them to the ledger. */
-export const EVENT_PAYLOADS = {
+/** The type-specific payloads, as the core hands them to the ledger; the one source of each type's fields. */
+const PAYLOAD_OBJECTS = {
   'kiosk.started': z.object({ version: z.string(), configVersion: z.string() }),
   'session.started': z.object({
     by: z.enum(['staff', 'resident']),
@@ -103,8 +80,7 @@ export const EVENT_PAYLOADS = {
   /** A LAN update that was not installed: unsigned, a bad signature, or not HTTPS. */
   'update.refused': z.object({ version: z.string().max(64), reason: z.string().max(200) }),
   'logging.paused': z.object({ reason: z.string().max(200) }),
-  // Typed as no fields of its own (a bare `z.object({})` infers `Record<string, never>`, which no record fits).
-  'logging.resumed': z.object({}) as z.ZodType<Record<never, never>>,
+  'logging.resumed': z.object({}),
   /** The kiosk's receipt-signing key, so the hub and auditors learn it from the ledger. */
   'kiosk.key': z.object({
     algorithm: z.literal('ed25519'),
@@ -113,7 +89,23 @@ export const EVENT_PAYLOADS = {
   }),
   // The system clock stepped by offsetMs beyond the time that passed; clockTs is what it read.
   'clock.jumped': z.object({ offsetMs: z.number().int(), clockTs: z.string() }),
-} satisfies Record<EventType, z.ZodType>;
+} satisfies Record<EventType, z.ZodObject>;
+
+/**
+ * The payload schemas, typed for callers: `logging.resumed` as no fields of its own (a bare
+ * `z.object({})` infers `Record<string, never>`, which no record fits).
+ */
+export const EVENT_PAYLOADS = PAYLOAD_OBJECTS as {
+  [T in EventType]: T extends 'logging.resumed' ? z.ZodType<Record<never, never>> : (typeof PAYLOAD_OBJECTS)[T];
+};
+
+/**
+ * Each type's own fields, in the order they are written after the base fields: the keys of its
+ * zod schema, so a field the schema gains is written, checked and exported, never dropped.
+ */
+export const TYPE_FIELDS: Readonly<Record<EventType, readonly string[]>> = Object.fromEntries(
+  EVENT_TYPES.map((type) => [type, Object.freeze(Object.keys(PAYLOAD_OBJECTS[type].shape))]),
+) as Record<EventType, readonly string[]>;
 
 export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
 
