@@ -3,11 +3,12 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EventsView } from './EventsView.js';
-import { FleetLanguageToggle } from './FleetLanguageToggle.js';
+import { LanguageToggle } from '../console-kit/LanguageToggle.js';
+import { TokenForm } from '../console-kit/TokenForm.js';
 import { FleetTable } from './FleetTable.js';
 import { counterLabel, fleetView } from './fleet-rows.js';
 import { formatTime } from './fleet-time.js';
-import { HubTokenForm, type TokenRefusal } from './HubTokenForm.js';
+import { saveFleetLanguage, type TokenRefusal } from './fleet-text.js';
 import { useFleet } from './use-fleet.js';
 
 const TOKEN_KEY = 'kokuchi.hub.token';
@@ -70,7 +71,7 @@ export function FleetPage() {
           <h1>{t('title')}</h1>
         </div>
         <div className="tools">
-          <FleetLanguageToggle />
+          <LanguageToggle save={saveFleetLanguage} />
           {token !== null && (
             <button type="button" onClick={() => forgetToken(null)} data-testid="sign-out">
               {t('token.signOut')}
@@ -78,7 +79,7 @@ export function FleetPage() {
           )}
         </div>
       </header>
-      {token === null && <HubTokenForm refusal={refusal} onSubmit={signIn} />}
+      {token === null && <TokenForm problem={refusal === null ? null : refusal.unauthorized ? t('token.unauthorized') : t('token.failed', { reason: refusal.reason })} onSubmit={signIn} />}
       {token !== null && kioskId !== null && (
         <EventsView
           token={token}

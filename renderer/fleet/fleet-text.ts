@@ -1,31 +1,9 @@
-// The fleet page's strings, Japanese and English, bundled at build time; the choice of
-// language is remembered in this browser.
-import i18next from 'i18next';
+// The fleet page's strings, Japanese and English.
 import en from '../../locales/en/fleet.json';
 import ja from '../../locales/ja/fleet.json';
+import { consoleText } from '../console-kit/console-text.js';
 
-export const FLEET_LANGUAGES = ['ja', 'en'] as const;
-export type FleetLanguage = (typeof FLEET_LANGUAGES)[number];
+export const { i18n: fleetText, save: saveFleetLanguage } = consoleText('fleet', 'kokuchi.fleet.uiLanguage', { ja, en });
 
-const STORAGE_KEY = 'kokuchi.fleet.uiLanguage';
-
-export function savedFleetLanguage(): FleetLanguage {
-  const saved = localStorage.getItem(STORAGE_KEY);
-  return saved === 'en' || saved === 'ja' ? saved : 'ja';
-}
-
-export function saveFleetLanguage(language: FleetLanguage): void {
-  localStorage.setItem(STORAGE_KEY, language);
-}
-
-export const fleetText = i18next.createInstance();
-void fleetText.init({
-  resources: { ja: { fleet: ja }, en: { fleet: en } },
-  ns: ['fleet'],
-  defaultNS: 'fleet',
-  lng: savedFleetLanguage(),
-  fallbackLng: 'ja',
-  initAsync: false,
-  interpolation: { escapeValue: false }, // React escapes
-  react: { useSuspense: false },
-});
+/** Why the hub refused the page's token. */
+export type TokenRefusal = { unauthorized: true } | { unauthorized: false; reason: string };

@@ -4,9 +4,10 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import en from '../../locales/en/fleet.json';
 import ja from '../../locales/ja/fleet.json';
-import { preloadConsoleGlyphs, stringsOf } from '../staff/console-fonts.js';
+import { preloadConsoleGlyphs, stringsOf } from '../console-kit/console-fonts.js';
 import { FleetPage } from './FleetPage.js';
 import { fleetText } from './fleet-text.js';
+import '../console-kit/console-kit.css';
 import './fleet.css';
 
 const container = document.getElementById('root');

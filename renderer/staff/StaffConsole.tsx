@@ -1,18 +1,28 @@
 // The staff console: the token once, then a new session on the left and the current
 // one, live, on the right. Everything goes through StaffClient, as for any staff app.
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { StaffClientErrorCode } from '../../electron/staff-client/index.js';
 import { prepareAlertTone } from './alert-tone.js';
-import { ConsoleLanguageToggle } from './ConsoleLanguageToggle.js';
+import { LanguageToggle } from '../console-kit/LanguageToggle.js';
+import { TokenForm } from '../console-kit/TokenForm.js';
 import { LinkStatus } from './LinkStatus.js';
 import { SessionPanel } from './SessionPanel.js';
 import { StartSessionForm } from './StartSessionForm.js';
-import { TokenForm } from './TokenForm.js';
 import { isOpen } from './session-progress.js';
+import { saveConsoleLanguage } from './staff-text.js';
 import { forgetLastSeq, useStaffLink } from './use-staff-link.js';
 
 const TOKEN_KEY = 'kokuchi.staff.token';
+
+/** Why the kiosk refused the token, in the console's words. */
+function refusalText(refused: StaffClientErrorCode | null, t: TFunction): string | null {
+  if (refused === null) return null;
+  if (refused === 'unauthorized') return t('token.unauthorized');
+  if (refused === 'rate-limited') return t('token.rateLimited');
+  return t('token.failed', { code: refused });
+}
 
 export function StaffConsole() {
   const { t, i18n } = useTranslation();
@@ -57,7 +67,7 @@ export function StaffConsole() {
         </div>
         <div className="console-tools">
           {token !== null && <LinkStatus state={link.state} />}
-          <ConsoleLanguageToggle />
+          <LanguageToggle save={saveConsoleLanguage} />
           {token !== null && (
             <button type="button" onClick={signOut} data-testid="sign-out">
               {t('token.signOut')}
@@ -66,7 +76,7 @@ export function StaffConsole() {
         </div>
       </header>
       {token === null ? (
-        <TokenForm refusal={refused} onSubmit={signIn} />
+        <TokenForm problem={refusalText(refused, t)} onSubmit={signIn} />
       ) : (
         <main>
           {link.state === 'reconnecting' && (

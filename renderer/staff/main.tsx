@@ -6,9 +6,10 @@ import { I18nextProvider } from 'react-i18next';
 import en from '../../locales/en/staff.json';
 import ja from '../../locales/ja/staff.json';
 import { StaffConsole } from './StaffConsole.js';
-import { preloadConsoleGlyphs, stringsOf } from './console-fonts.js';
+import { preloadConsoleGlyphs, stringsOf } from '../console-kit/console-fonts.js';
 import { languageNames } from './language-names.js';
 import { staffText } from './staff-text.js';
+import '../console-kit/console-kit.css';
 import './staff.css';
 
 const container = document.getElementById('root');

@@ -1,10 +1,10 @@
-// 日本語 / English for the console itself; the choice is remembered in this browser.
+// 日本語 / English for the page itself; `save` remembers the choice in this browser.
 import { useTranslation } from 'react-i18next';
-import { CONSOLE_LANGUAGES, saveConsoleLanguage } from './staff-text.js';
+import { CONSOLE_LANGUAGES, type ConsoleLanguage } from './console-text.js';
 
 const LABELS = { ja: '日本語', en: 'English' } as const;
 
-export function ConsoleLanguageToggle() {
+export function LanguageToggle({ save }: { save: (language: ConsoleLanguage) => void }) {
   const { t, i18n } = useTranslation();
   return (
     <div className="language-toggle" role="group" aria-label={t('uiLanguage.label')}>
@@ -15,7 +15,7 @@ export function ConsoleLanguageToggle() {
           lang={language}
           aria-pressed={i18n.language === language}
           onClick={() => {
-            saveConsoleLanguage(language);
+            save(language);
             void i18n.changeLanguage(language);
           }}
           data-testid={`ui-language-${language}`}

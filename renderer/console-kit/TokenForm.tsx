@@ -1,10 +1,16 @@
-// Asks once for the kiosk's pairing token; it is kept in this tab's sessionStorage
-// only, and never put in the URL (the form is handled in the page, never submitted).
+// Asks once for the page's token (the kiosk's pairing token, or the hub's reader token). The
+// page keeps it in this tab's sessionStorage only and never puts it in the URL: the form is
+// handled in the page, never submitted.
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffClientErrorCode } from '../../electron/staff-client/index.js';
 
-export function TokenForm({ refusal, onSubmit }: { refusal: StaffClientErrorCode | null; onSubmit: (token: string) => void }) {
+interface Props {
+  /** Why the last token was refused, in the page's words; null before any try. */
+  problem: string | null;
+  onSubmit: (token: string) => void;
+}
+
+export function TokenForm({ problem, onSubmit }: Props) {
   const { t } = useTranslation();
   const [token, setToken] = useState('');
   const inputId = useId();
@@ -14,8 +20,6 @@ export function TokenForm({ refusal, onSubmit }: { refusal: StaffClientErrorCode
     const value = token.trim();
     if (value.length > 0) onSubmit(value);
   };
-  const problem =
-    refusal === null ? null : refusal === 'unauthorized' ? t('token.unauthorized') : refusal === 'rate-limited' ? t('token.rateLimited') : t('token.failed', { code: refusal });
   return (
     <main className="token-page">
       <form className="card token-form" onSubmit={submit} data-testid="token-form" noValidate>
