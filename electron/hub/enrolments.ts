@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { z } from 'zod';
+import { inTransaction } from './transaction.js';
 
 /** Standard Webhooks asks for 24 to 64 bytes; the kiosk's configuration demands at least 24. */
 const SECRET_BYTES = 32;
@@ -46,26 +47,16 @@ export async function bindEnrolment(pool: Pool, enrolmentId: number, kioskId: st
  * counter enrolled again). The new secret is bound and the old one retired in one step, so
  * from then on only the new secret signs for that kiosk. False when another ingest won.
  */
-export async function rotateEnrolment(pool: Pool, fresh: number, old: number, kioskId: string): Promise<boolean> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    const retired = await client.query('UPDATE enrolments SET retired_at = now() WHERE id = $1 AND kiosk_id = $2 AND retired_at IS NULL', [old, kioskId]);
-    const bound = await client.query('UPDATE enrolments SET kiosk_id = $1, bound_at = now() WHERE id = $2 AND kiosk_id IS NULL AND retired_at IS NULL', [
-      kioskId, fresh,
-    ]);
-    if (retired.rowCount !== 1 || bound.rowCount !== 1) {
-      await client.query('ROLLBACK');
-      return false;
-    }
-    await client.query('COMMIT');
-    return true;
-  } catch (error) {
-    broken = error as Error;
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+export function rotateEnrolment(pool: Pool, fresh: number, old: number, kioskId: string): Promise<boolean> {
+  return inTransaction(
+    pool,
+    async (client) => {
+      const retired = await client.query('UPDATE enrolments SET retired_at = now() WHERE id = $1 AND kiosk_id = $2 AND retired_at IS NULL', [old, kioskId]);
+      const bound = await client.query('UPDATE enrolments SET kiosk_id = $1, bound_at = now() WHERE id = $2 AND kiosk_id IS NULL AND retired_at IS NULL', [
+        kioskId, fresh,
+      ]);
+      return retired.rowCount === 1 && bound.rowCount === 1;
+    },
+    { keepIf: (rotated) => rotated },
+  );
 }

@@ -6,6 +6,7 @@
 // notice text goes only when no kept record names it.
 import type { Pool, PoolClient } from 'pg';
 import type { Ingest } from './ingest.js';
+import { inTransaction } from './transaction.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -83,23 +84,6 @@ async function removeRun(client: PoolClient, kioskId: string, cut: number, reten
     [kioskId, first, cut, lastHash, records, retentionDays],
   );
   return { kioskId, firstSeq: first, lastSeq: cut, records, lastHash };
-}
-
-async function inTransaction<T>(pool: Pool, task: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    const result = await task(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    broken = error as Error;
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release(broken);
-  }
 }
 
 /** One retention run over every kiosk; each kiosk's removal is one transaction, taken in that kiosk's ingest turn. */

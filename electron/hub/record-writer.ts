@@ -2,6 +2,7 @@
 // into the next, one INSERT per table for the lot. An ingest is answered only after its
 // transaction has committed; if it fails, every ingest in it fails and the kiosks retry.
 import type { Pool } from 'pg';
+import { inTransaction } from './transaction.js';
 
 export interface StoredRecord {
   kioskId: string;
@@ -94,10 +95,7 @@ export class RecordWriter {
         kiosks.set(op.kioskId, op.counterId);
       }
     }
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       await client.query(
         `INSERT INTO kiosks (kiosk_id, counter_id, last_seen_at) SELECT k, c, $3 FROM unnest($1::text[], $2::text[]) AS t(k, c)
          ON CONFLICT (kiosk_id) DO UPDATE SET counter_id = EXCLUDED.counter_id, last_seen_at = EXCLUDED.last_seen_at`,
@@ -125,14 +123,6 @@ export class RecordWriter {
           [column('kioskId'), column('seq'), column('problem'), column('detail'), column('hash'), column('line'), seenAt],
         );
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      broken = error as Error;
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      // A connection that failed mid-transaction is dropped rather than reused.
-      client.release(broken);
-    }
+    });
   }
 }
