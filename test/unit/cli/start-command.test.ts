@@ -287,6 +287,21 @@ describe('startCommand with real child processes', () => {
     expect(stdout).toContain(`kiosk ui: http://127.0.0.1:4781/?secret=${SECRET}`);
   });
 
+  it('as root: starts Electron with --no-sandbox too, with the same line; not as root, without', async () => {
+    mkdirSync(path.join(dir, 'dist', 'main'), { recursive: true });
+    writeFileSync(path.join(dir, 'dist', 'main', 'main.cjs'), '');
+    const argsFile = path.join(dir, 'electron-args');
+    const electron = fakeBrowser('electron', `echo "$*" > "${argsFile}"\nexit 0`);
+    const asRoot = await runStart({ uid: 0, resolveElectron: () => electron });
+    expect(asRoot.code).toBe(0);
+    expect(asRoot.stdout).toBe(`${start.ROOT_NOTICE}\n`);
+    expect(readFileSync(argsFile, 'utf8')).toBe(`--no-sandbox ${dir}\n`);
+    const asUser = await runStart({ uid: 1000, resolveElectron: () => electron });
+    expect(asUser.stdout).toBe('');
+    expect(readFileSync(argsFile, 'utf8')).toBe(`${dir}\n`);
+    expect(existsSync(serveMarker())).toBe(false);
+  });
+
   it('refuses a KOKUCHI_CHROMIUM that is not there, starting nothing', async () => {
     const missing = path.join(dir, 'no-such-chrome');
     await expect(runStart({ env: { DISPLAY: ':99', PATH: binDir, KOKUCHI_CHROMIUM: missing } })).rejects.toThrow(
