@@ -208,7 +208,7 @@ function thisMachine(appRoot: string): StartSystem {
 const running = (child: ChildProcess | null): child is ChildProcess => child !== null && child.exitCode === null && child.signalCode === null;
 
 export async function startCommand(args: string[], context: CliContext, overrides: Partial<StartSystem> = {}): Promise<number> {
-  if (args.length > 0) throw new Error(`takes no options (got ${args.join(' ')}); it reads KOKUCHI_CHROMIUM and the usual kokuchi serve settings`);
+  if (args.length > 0) throw new Error(`takes no options (got ${args.join(' ')}); for serve's options, run npx kokuchi serve`);
   const system: StartSystem = { ...thisMachine(context.appRoot), ...overrides };
   const display = hasDisplay(system.platform, system.env);
   const electronPath = display ? system.resolveElectron(context.appRoot) : null;
