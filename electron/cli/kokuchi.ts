@@ -7,11 +7,13 @@ import { noticeCommand } from './notice-command.js';
 import { previewCommand } from './preview-command.js';
 import { receiptCommand } from './receipt-command.js';
 import { serveCommand } from './serve-command.js';
+import { startCommand } from './start-command.js';
 import { tokenCommand } from './token-command.js';
 import { loadConfig } from '../core/index.js';
 import { defaultDataDir, findConfig } from './app-paths.js';
 
 const USAGE = `usage: kokuchi <command>
+  start                                                               the kiosk window (what npm start runs): Electron, else Chromium/Chrome, else serve
   serve [--config F] [--data D] [--host H] [--port P] [--ui-port U]   run the headless kiosk
   doctor [--config F] [--locales DIR]                                 check configuration and locales
   preview --out DIR [--lang L…] [--size WxH…] [--config F]           every screen as PNG; lists screens that do not fit
@@ -25,6 +27,8 @@ export async function main(argv: string[], context: CliContext): Promise<number>
   const [command, ...args] = argv;
   try {
     switch (command) {
+      case 'start':
+        return await startCommand(args, context);
       case 'serve':
         return await serveCommand(args, context);
       case 'doctor':

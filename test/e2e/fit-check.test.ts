@@ -88,8 +88,8 @@ describe('checkFit', () => {
 
 describe('findChromium', () => {
   it('says how to get a browser when none is installed', () => {
-    expect(() => findChromium(undefined, {}, ['/nonexistent/chromium'])).toThrow(
-      /^no Chromium found \(looked at \/nonexistent\/chromium\): install one \(Debian: apt-get install chromium\) or pass --chromium PATH$/,
+    expect(() => findChromium(undefined, { env: {}, platform: 'linux', isExecutable: () => false })).toThrow(
+      /^no Chromium found \(looked at chromium, .*, \/usr\/bin\/chromium, .*\): install one \(Debian: apt-get install chromium\) or set KOKUCHI_CHROMIUM=PATH or pass --chromium PATH$/,
     );
   });
 });
