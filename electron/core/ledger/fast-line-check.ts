@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { BASE_FIELDS, EVENT_TYPES, RECORDING_MODES, TYPE_FIELDS, type EventType } from '../../shared/events.js';
 
-// The very regexes the schemas use (zod's own uuid), so the two cannot drift apart.
+// zod's own uuid regex, for what the hand check below is not sure of.
 const UUID = z.core.regexes.uuid();
 const KNOWN_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
 
@@ -39,6 +39,26 @@ function isTs(value: unknown): boolean {
     if (mark === undefined ? !isDigit(c) : c !== mark) return false;
   }
   return true;
+}
+
+const isAnyHex = (c: number): boolean => isHexDigit(c) || (c >= 0x41 && c <= 0x46);
+
+/**
+ * A UUID of versions 1–8 in zod's sense, by hand (the regex costs as much as the rest of the
+ * record's check): 8-4-4-4-12 hex digits of either case, the version digit 1–8, the variant
+ * 8, 9, a or b. The nil and max UUIDs, which zod also takes, are left to the regex.
+ */
+function isUuid(value: string): boolean {
+  if (value.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const c = value.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 0x2d) return false;
+    } else if (!isAnyHex(c)) return false;
+  }
+  const version = value.charCodeAt(14);
+  const variant = value.charCodeAt(19) | 0x20; // lower case
+  return version >= 0x31 && version <= 0x38 && (variant === 0x38 || variant === 0x39 || variant === 0x61 || variant === 0x62);
 }
 
 const isSafeInt = (value: unknown): value is number => Number.isSafeInteger(value);
@@ -79,7 +99,7 @@ export function surelyValidRecord(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const r = value as Fields;
   if (!isSafeInt(r.seq) || r.seq <= 0) return false;
-  if (!isString(r.id) || !UUID.test(r.id)) return false;
+  if (!isString(r.id) || !(isUuid(r.id) || UUID.test(r.id))) return false;
   if (!isTs(r.ts)) return false;
   if (!isString(r.type) || !KNOWN_TYPES.has(r.type)) return false;
   if (!isString(r.kioskId) || !isString(r.counterId)) return false;
@@ -99,6 +119,12 @@ function quotedKeys(type: EventType, record: Fields): string[] {
   let byMask = QUOTED_KEYS.get(type);
   if (byMask === undefined) QUOTED_KEYS.set(type, (byMask = []));
   return (byMask[mask] ??= [...BASE_FIELDS, ...fields.filter((_, i) => (mask & (1 << i)) !== 0)].map((key) => `"${key}":`));
+}
+
+function inFixedOrder(actual: string[], quoted: string[]): boolean {
+  if (actual.length !== quoted.length) return false;
+  for (let i = 0; i < actual.length; i++) if (quoted[i] !== `"${actual[i]}":`) return false;
+  return true;
 }
 
 const QUOTE = 0x22;
@@ -131,10 +157,11 @@ function intEnd(text: string, pos: number): number {
  * it: no space, no escape, only strings, canonical integers, true, false and null as values.
  */
 export function surelyCanonicalLine(text: string, record: Fields): boolean {
-  // A backslash means an escape, whose written form only JSON.stringify can say.
-  if (text.indexOf('\\') !== -1) return false;
-  if (text.charCodeAt(0) !== 0x7b) return false;
   const keys = quotedKeys(record.type as EventType, record);
+  // A backslash means an escape (staff's own words with a quote in them), whose written form
+  // only JSON.stringify can say: the keys in the fixed order, and the line as it writes it.
+  if (text.indexOf('\\') !== -1) return inFixedOrder(Object.keys(record), keys) && JSON.stringify(record) === text;
+  if (text.charCodeAt(0) !== 0x7b) return false;
   let pos = 1;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
