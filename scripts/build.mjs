@@ -1,7 +1,10 @@
 // Builds everything the shells run: the kiosk page (Vite), the command-line tools,
 // and the Electron main and preload bundles (esbuild). Run by `npm run build`.
 import { execFileSync } from 'node:child_process';
-import { cp } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, extname } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
@@ -10,6 +13,25 @@ const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 // The records hub's fleet page, served by `kokuchi hub` at /fleet/.
 await viteBuild({ configFile: 'vite.config.ts', mode: 'fleet', logLevel: 'warn' });
+// A Brotli and a gzip copy beside each text file of the pages, for the servers to send to a
+// browser that accepts one (electron/core/page-files/send-page-file.ts keeps the same list).
+const TEXT_TYPES = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.json', '.map', '.txt']);
+const [brotli, gz] = [promisify(brotliCompress), promisify(gzip)];
+async function compressPage(dir) {
+  const files = (await readdir(dir, { recursive: true })).filter((name) => TEXT_TYPES.has(extname(name)));
+  await Promise.all(
+    files.map(async (name) => {
+      const body = await readFile(join(dir, name));
+      const [br, gzipped] = await Promise.all([
+        brotli(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+        gz(body, { level: 9 }),
+      ]);
+      if (br.length < body.length) await writeFile(join(dir, `${name}.br`), br);
+      if (gzipped.length < body.length) await writeFile(join(dir, `${name}.gz`), gzipped);
+    }),
+  );
+}
+await Promise.all([compressPage('dist/renderer'), compressPage('dist/fleet')]);
 // The read-aloud audio (npm run audio), beside the page in both shells: kokuchi://app/audio/ and http://127.0.0.1/audio/.
 await cp('assets/audio', 'dist/renderer/audio', { recursive: true });
 // The records hub's schema migrations, read at run time beside the CLI bundle (electron/hub/migrations.ts).

@@ -2,12 +2,10 @@
 // bridge over WebSocket, on 127.0.0.1 only. The printed link is exchanged once for the
 // screen's session cookie (screen-hold.ts); the bridge serves that browser's one screen.
 // Never the staff link's port: nothing here is reachable from another machine.
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { fileInsideFolder, toKioskError, requestTarget, servedHostCheck, type KioskCore } from '../core/index.js';
-import { contentTypeOf } from '../shared/content-types.js';
+import { fileInsideFolder, sendPageFile, toKioskError, requestTarget, servedHostCheck, type KioskCore } from '../core/index.js';
 import { KIOSK_PAGE_CSP } from '../shared/content-security-policy.js';
 import {
   BRIDGE_PATH,
@@ -130,19 +128,8 @@ export class PageServer {
   private async serveFile(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
     const file = fileInsideFolder(this.rendererDir, rawPath);
     if (file === null) return notFound(res);
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': contentTypeOf(file),
-        'content-security-policy': PAGE_CSP,
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'no-cache',
-        'referrer-policy': 'no-referrer',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch {
-      notFound(res);
-    }
+    const headers = { 'content-security-policy': PAGE_CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+    if (!(await sendPageFile(req, res, file, headers))) notFound(res);
   }
 }
 

@@ -36,5 +36,6 @@ export { tokenMatches } from './staff-link/access-guard.js';
 export { requestTarget } from './staff-link/request-target.js';
 export { servedHostCheck } from './staff-link/served-host.js';
 export { fileInsideFolder } from './page-files/file-inside-folder.js';
+export { sendPageFile } from './page-files/send-page-file.js';
 export { redactUrls } from './webhooks/endpoint-url.js';
 export { easyJapaneseOfficeProblems, officeTextGapLine, officeTextGaps } from './config/office-text-gaps.js';

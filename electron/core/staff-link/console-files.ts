@@ -1,19 +1,16 @@
 // The staff console's files on the staff link: `/staff/` and the built page's assets,
 // read-only and without a token (the page itself asks for it). Only names Vite writes
 // are served, so no request can reach outside the renderer's build folder.
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { KIOSK_PAGE_CSP } from '../../shared/content-security-policy.js';
-import { CONTENT_TYPES } from '../../shared/content-types.js';
+import { sendPageFile } from '../page-files/send-page-file.js';
 
 /** The kiosk page's policy; `connect-src 'self'` also admits ws:/wss: to this same origin. */
 export const STAFF_CONSOLE_CSP = KIOSK_PAGE_CSP;
 
 /** Only what Vite writes for the console is served; anything else under assets/ is not. */
-const CONSOLE_TYPES: Readonly<Record<string, string>> = Object.fromEntries(
-  ['.html', '.js', '.css', '.svg', '.png', '.woff2'].map((ext) => [ext, CONTENT_TYPES[ext] as string]),
-);
+const CONSOLE_TYPES: ReadonlySet<string> = new Set(['.html', '.js', '.css', '.svg', '.png', '.woff2']);
 
 /** `/staff/` → staff/index.html; `/assets/<flat name>` → assets/<name>; anything else → null. */
 export function consoleFile(pathname: string): string | null {
@@ -34,24 +31,11 @@ export async function serveConsole(rendererDir: string | undefined, req: Incomin
     return;
   }
   const relative = consoleFile(pathname);
-  const type = relative === null ? undefined : CONSOLE_TYPES[extname(relative)];
-  let body: Buffer | null = null;
-  if (rendererDir !== undefined && relative !== null && type !== undefined) {
-    body = await readFile(join(rendererDir, relative)).catch(() => null);
-  }
-  if (body === null || type === undefined) {
+  const served = rendererDir !== undefined && relative !== null && CONSOLE_TYPES.has(extname(relative));
+  const headers = { 'content-security-policy': STAFF_CONSOLE_CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+  if (!served || !(await sendPageFile(req, res, join(rendererDir, relative), headers))) {
     const text = rendererDir === undefined ? 'the staff console is not installed with this kiosk' : 'not found';
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text) });
     res.end(req.method === 'HEAD' ? undefined : text);
-    return;
   }
-  res.writeHead(200, {
-    'content-type': type,
-    'content-length': body.length,
-    'content-security-policy': STAFF_CONSOLE_CSP,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'cache-control': 'no-cache',
-  });
-  res.end(req.method === 'HEAD' ? undefined : body);
 }
