@@ -158,17 +158,14 @@ describe('main', () => {
     expect(updater.current?.feeds).toEqual([{ provider: 'generic', url: FEED }]);
   });
 
-  it('refuses to close the window for a resident', () => {
-    expect(BrowserWindow.created[0]?.close()).toBe(false);
-  });
-
   it('records a crashed page with the core and reloads it', async () => {
     kioskPage().emit('render-process-gone', fakeEvent(), { reason: 'oom' });
     expect(recoveries).toEqual([['oom', 'reload']]);
     await vi.waitFor(() => expect(kioskPage().reloads).toBe(1), { timeout: 3000 });
   });
 
-  it("quits on the admin screen's exit, closing the core with kiosk-restart first", async () => {
+  it("refuses to close the window for a resident, and quits on the admin screen's exit, closing the core with kiosk-restart first", async () => {
+    expect(BrowserWindow.created[0]?.close()).toBe(false);
     expect(app.quitCalls).toBe(0);
     for (const listener of exitListeners) listener();
     expect(app.quitCalls).toBe(1);
