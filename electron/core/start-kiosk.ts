@@ -197,6 +197,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
       languages: offered,
       problems,
       officeTextGaps: officeTextGaps(config, offered),
+      receiptKeyFingerprint: receiptKey.fingerprint,
     },
   });
 

@@ -86,6 +86,8 @@ export interface AdminStatus {
   problems: string[];
   /** Offered languages that show another language's office text (empty when every one has its own). */
   officeTextGaps: OfficeTextGap[];
+  /** The key residents' receipts are signed with: `sha256:` + hex of its raw public half, as the ledger's `kiosk.key` records it. */
+  receiptKey: { fingerprint: string };
   /** Whether this shell can exit the kiosk (Electron yes; headless no: stop the service instead). */
   canExit: boolean;
 }

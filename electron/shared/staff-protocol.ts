@@ -3,15 +3,13 @@
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from './call-errors.js';
 import { RECORDING_MODES, ledgerRecordSchema, type LedgerRecord } from './events.js';
+import { HIDDEN_OR_BREAKING, STAFF_TEXT_MAX } from './staff-words.js';
 
 export const STAFF_PROTOCOL = 1;
 export const STAFF_SOCKET_PATH = '/v1/staff';
 export const MAX_FRAME_BYTES = 64 * 1024;
 
 const requestId = z.union([z.string().min(1).max(128), z.number()]);
-
-// Control, format (bidi, zero-width), lone surrogate and line/paragraph separator characters.
-const HIDDEN_OR_BREAKING = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 
 /**
  * Staff words that go into the ledger or onto the notice (a name, a reason): checked
@@ -29,15 +27,15 @@ export function staffText(max: number) {
 
 export const sessionStartBody = z
   .object({
-    staffName: staffText(40).optional(),
+    staffName: staffText(STAFF_TEXT_MAX.staffName).optional(),
     language: z.string().min(2).max(35).optional(),
     recording: z.enum(RECORDING_MODES).optional(),
   })
   .strict();
-export const overrideBody = z.object({ reason: staffText(200) }).strict();
-export const endBody = z.object({ reason: staffText(64).optional() }).strict();
+export const overrideBody = z.object({ reason: staffText(STAFF_TEXT_MAX.overrideReason) }).strict();
+export const endBody = z.object({ reason: staffText(STAFF_TEXT_MAX.endReason).optional() }).strict();
 /** A pause's reason may be left out or empty (the ledger then records ""). */
-export const pauseBody = z.object({ reason: z.literal('').or(staffText(200)).optional() }).strict();
+export const pauseBody = z.object({ reason: z.literal('').or(staffText(STAFF_TEXT_MAX.pauseReason)).optional() }).strict();
 export const resumeBody = z.object({}).strict();
 
 export const clientFrameSchema = z.discriminatedUnion('type', [

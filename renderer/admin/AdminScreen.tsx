@@ -1,10 +1,11 @@
 // What a facilities team checks at the counter: who this kiosk is, how to pair a staff app,
-// whether staff apps, webhooks and the ledger are healthy; and the way out of the kiosk.
+// whether staff apps, webhooks and the ledger are healthy, which key signs the residents'
+// receipts; and the way out of the kiosk.
 import { useCallback, useEffect, useState } from 'react';
 import type { AdminStatus } from '../../electron/shared/admin-api.js';
 import type { KioskApi } from '../../electron/shared/kiosk-api.js';
 import { AdminLabel } from './AdminLabel.js';
-import { adminText } from './admin-text.js';
+import { adminText, type AdminTextKey } from './admin-text.js';
 import { PairingQrCode } from './PairingQrCode.js';
 
 interface Props {
@@ -84,6 +85,7 @@ export function AdminScreen({ api, adminSession, onClose }: Props) {
               alarm={!status.ledger.verify.ok}
             />
             <Fact label="clock" testId="admin-clock" value={clockLine(status)} alarm={!status.clock.trusted} />
+            <Fact label="receiptKey" testId="admin-receipt-key" value={status.receiptKey.fingerprint} note="receiptKeyNote" />
             <Fact label="languages" testId="admin-languages" value={status.languages.join(', ')} />
             {status.officeTextGaps.length > 0 && (
               <Fact label="officeTextGaps" testId="admin-office-text-gaps" value={officeTextGapLines(status)} alarm />
@@ -149,7 +151,16 @@ function clockLine({ clock }: AdminStatus): string {
   return `${adminText('clockJumped', 'ja', values)} / ${adminText('clockJumped', 'en', values)}`;
 }
 
-function Fact({ label, value, testId, alarm = false }: { label: Parameters<typeof AdminLabel>[0]['textKey']; value: string; testId: string; alarm?: boolean }) {
+interface FactProps {
+  label: AdminTextKey;
+  value: string;
+  testId: string;
+  alarm?: boolean;
+  /** A line under the value saying what it is for, in both languages. */
+  note?: AdminTextKey;
+}
+
+function Fact({ label, value, testId, alarm = false, note }: FactProps) {
   return (
     <div className={alarm ? 'admin-fact is-alarm' : 'admin-fact'}>
       <AdminLabel as="dt" textKey={label} />
@@ -157,6 +168,11 @@ function Fact({ label, value, testId, alarm = false }: { label: Parameters<typeo
       <dd data-testid={testId} translate="no">
         {value}
       </dd>
+      {note && (
+        <dd className="admin-fact-note">
+          <AdminLabel textKey={note} />
+        </dd>
+      )}
     </div>
   );
 }

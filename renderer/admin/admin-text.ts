@@ -33,6 +33,11 @@ export const ADMIN_TEXT = {
     ja: '時計が{offset}ずれています（{jumps}回の飛び、最後は{time}）。直るまで保存期間による削除は行いません。',
     en: 'The clock is off by {offset} ({jumps} jumps, last at {time}). Retention deletes nothing until it is right.',
   },
+  receiptKey: { ja: '控えの署名鍵（指紋）', en: 'Receipt signing key (fingerprint)' },
+  receiptKeyNote: {
+    ja: '住民の方に渡す控えはこの鍵で署名されています。kokuchi receipt verify で本物か確かめられます。',
+    en: "Residents' receipts are signed with this key; kokuchi receipt verify checks them.",
+  },
   languages: { ja: '提供している言語', en: 'Languages offered' },
   problems: { ja: '保守が必要な理由', en: 'Why the kiosk is in maintenance' },
   officeTextGaps: { ja: 'ほかの言語で表示される窓口の文', en: 'Office text shown in another language' },

@@ -86,7 +86,14 @@ export function SessionPanel({ client, session, linkOpen, alertsSounded }: Props
         ))}
       </ol>
       {(session.step === 'logging' || session.step === 'paused') && (
-        <PauseControl key={session.sessionId} client={client} sessionId={session.sessionId} paused={session.step === 'paused'} enabled={linkOpen} />
+        <PauseControl
+          key={session.sessionId}
+          client={client}
+          sessionId={session.sessionId}
+          paused={session.step === 'paused'}
+          pausedReason={session.pause?.reason ?? null}
+          enabled={linkOpen}
+        />
       )}
       {open && session.step !== 'logging' && session.step !== 'paused' && <OverrideForm key={session.sessionId} client={client} sessionId={session.sessionId} enabled={linkOpen} />}
       {open && (

@@ -15,6 +15,8 @@ export interface SessionProgress {
   language: string | null;
   /** Set once logging started: who decided, and the staff member's reason for an override. */
   logging: { by: 'acknowledgement' | 'staff-override'; reason: string | null } | null;
+  /** While paused: the reason staff gave, as the ledger's `logging.paused` holds it ("" for none); null when not known to be paused. */
+  pause: { reason: string } | null;
   /** Each step reached, with the kiosk's timestamp (null when only known from a snapshot). */
   history: Array<{ step: HistoryStep; at: string | null }>;
 }
@@ -37,7 +39,7 @@ const STEP_OF_PHASE: Record<string, Step> = { notice: 'notice', questioned: 'que
 export function fromSnapshot(active: ActiveSession | null): SessionProgress | null {
   const step = active ? STEP_OF_PHASE[active.state] : undefined;
   if (!active || !step) return null;
-  return { sessionId: active.sessionId, step, by: null, staffName: null, recording: null, language: null, logging: null, history: [{ step, at: null }] };
+  return { sessionId: active.sessionId, step, by: null, staffName: null, recording: null, language: null, logging: null, pause: null, history: [{ step, at: null }] };
 }
 
 export function followSession(current: SessionProgress | null, event: LedgerEvent): SessionProgress | null {
@@ -50,6 +52,7 @@ export function followSession(current: SessionProgress | null, event: LedgerEven
       recording: event.recording,
       language: null,
       logging: null,
+      pause: null,
       history: [{ step: 'started', at: event.ts }],
     };
   }
@@ -58,6 +61,7 @@ export function followSession(current: SessionProgress | null, event: LedgerEven
   const line: HistoryStep = event.type === 'logging.resumed' ? 'resumed' : step;
   const next: SessionProgress = { ...current, step, history: [...current.history, { step: line, at: event.ts }] };
   if (event.type === 'notice.shown') next.language = event.language;
+  next.pause = event.type === 'logging.paused' ? { reason: event.reason } : null;
   if (event.type === 'logging.start') {
     next.logging = { by: event.by, reason: event.reason ?? null };
     next.recording = event.recording;

@@ -1,10 +1,12 @@
 // The admin screen end to end: a real `kokuchi serve`, a real Chromium on the kiosk page.
-// The hidden gesture, the PIN, the status a facilities team checks, and wrong PINs locking.
+// The hidden gesture, the PIN, the status a facilities team checks (down to the receipt
+// key's fingerprint), and wrong PINs locking.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openKioskAtCounter, type KioskAtCounter } from '../support/kiosk-at-counter.js';
 import { TOKEN, type KioskProcess } from '../support/kiosk-process.js';
 import { RawStaffClient } from '../support/raw-staff-client.js';
+import { staffApi } from '../support/staff-api.js';
 import { TEST_SECRET, WebhookReceiver } from '../support/webhook-receiver.js';
 
 const PIN = '2580';
@@ -80,6 +82,14 @@ describe('admin screen', () => {
     await expect(page.getByTestId('admin-webhooks').textContent()).resolves.toContain('None');
     await expect(page.getByTestId('admin-ledger').textContent()).resolves.toMatch(/Verified \(\d+ events\)/);
     await expect(page.getByTestId('admin-languages').textContent()).resolves.toBe('ja, en, vi');
+    // The key residents' receipts are signed with, as the ledger announced it on first start.
+    const announced = (await staffApi(kiosk.staffUrl).events()).filter((e) => e.type === 'kiosk.key');
+    expect(announced).toHaveLength(1);
+    expect(announced[0]?.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+    await expect(page.getByTestId('admin-receipt-key').textContent()).resolves.toBe(announced[0]?.fingerprint);
+    const keyFact = page.locator('.admin-fact').filter({ has: page.getByTestId('admin-receipt-key') });
+    await expect(keyFact.textContent()).resolves.toContain('kokuchi receipt verify');
+    await expect(keyFact.textContent()).resolves.toContain('この鍵で署名されています');
     // The same warning as `doctor`: one line, the language, the field and the fix, in both languages.
     expect((await page.getByTestId('admin-office-text-gaps').textContent())?.split('\n')).toEqual([
       'vi を読む住民には office.contact が en で表示されます。設定の office.contact に "vi" を追加してください / ' +

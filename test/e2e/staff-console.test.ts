@@ -1,6 +1,7 @@
 // The staff console at /staff/ as a counter clerk uses it: a real `kokuchi serve`, the
 // kiosk page and the console side by side in Chromium, the resident's taps on one and
-// the clerk's clicks on the other; then the kiosk restarts under the console.
+// the clerk's clicks on the other; a pause with a reason; then the kiosk restarts under
+// the console.
 import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -121,6 +122,60 @@ describe('staff console', () => {
     const events = await staffApi(kiosk.staffUrl).events();
     expect(events.find((e) => e.type === 'session.started')).toMatchObject({ by: 'staff', staffName: '佐藤', recording: 'audio-video' });
     expect(events.find((e) => e.type === 'logging.start')).toMatchObject({ by: 'staff-override', reason: '目的を説明し、了解を得た' });
+    expect(pageProblems).toEqual([]);
+  });
+
+  it('pauses with a reason: the kiosk says paused, the console shows the reason as text, the ledger holds it; resume records again', async () => {
+    await linkState('open').waitFor();
+    await staffPage.getByTestId('start-session').click();
+    await kioskPage.getByTestId('screen-notice').waitFor();
+    await kioskPage.getByTestId('ack').click();
+    await step('logging').waitFor();
+    const indicator = kioskPage.getByTestId('recording-indicator');
+    await indicator.waitFor();
+    expect(await indicator.getAttribute('data-state')).toBe('recording');
+    const sessionId = (await staffApi(kiosk.staffUrl).events()).findLast((e) => e.type === 'session.started')?.sessionId;
+    const ledgerOf = async (type: string) => (await staffApi(kiosk.staffUrl).events()).filter((e) => e.type === type && e.sessionId === sessionId);
+
+    // A text-direction mark the kiosk would refuse: said in the page, nothing sent, still recording.
+    const reasonInput = staffPage.getByTestId('pause-reason');
+    await reasonInput.fill('電話\u202Eのため');
+    await staffPage.getByTestId('pause-recording').click();
+    await expect(staffPage.getByTestId('pause-reason-problem').textContent()).resolves.toContain('見えない文字');
+    expect(await reasonInput.getAttribute('aria-invalid')).toBe('true');
+    expect(await step('logging').count()).toBe(1);
+    expect(await ledgerOf('logging.paused')).toEqual([]);
+
+    // Markup in the reason is words, not markup, on the console and in the ledger.
+    const reason = '<img src=x onerror="document.title=1">電話の取り次ぎ';
+    await reasonInput.fill(`  ${reason} `);
+    expect(await staffPage.getByTestId('pause-reason-problem').count()).toBe(0);
+    await staffPage.getByTestId('pause-recording').click();
+    await step('paused').waitFor();
+    await kioskPage.locator('[data-testid="recording-indicator"][data-state="paused"]').waitFor();
+    const shown = staffPage.getByTestId('paused-reason');
+    await expect(shown.textContent()).resolves.toBe(`一時停止中：${reason}`);
+    expect(await shown.locator('img').count()).toBe(0);
+    expect(await staffPage.title()).not.toBe('1');
+    expect((await ledgerOf('logging.paused')).map((e) => e.reason)).toEqual([reason]);
+    expect(await axeViolations()).toEqual([]);
+    await staffPage.getByTestId('ui-language-en').click();
+    await expect(shown.textContent()).resolves.toBe(`Paused: ${reason}`);
+    await expect(staffPage.getByTestId('session-state').textContent()).resolves.toBe('Recording is paused. Nothing is being recorded.');
+    expect(await axeViolations()).toEqual([]);
+    await staffPage.getByTestId('ui-language-ja').click();
+
+    await staffPage.getByTestId('resume-recording').click();
+    await step('logging').waitFor();
+    await kioskPage.locator('[data-testid="recording-indicator"][data-state="recording"]').waitFor();
+    expect(await ledgerOf('logging.resumed')).toHaveLength(1);
+    expect(await staffPage.getByTestId('paused-reason').count()).toBe(0);
+    // The reason went with the pause: the next pause starts from an empty field.
+    expect(await reasonInput.inputValue()).toBe('');
+
+    await staffPage.getByTestId('end-session').click();
+    await step('ended').waitFor();
+    await kioskPage.getByTestId('screen-idle').waitFor({ timeout: 15_000 });
     expect(pageProblems).toEqual([]);
   });
 

@@ -166,7 +166,7 @@ describe('delivery to the records hub', () => {
   });
 
   it('the admin status carries the hub line: url, backlog, last delivery and problem', async () => {
-    const base = { kioskId: 'k', counterId: 'c', version: '1', staffLinkUrl: 'http://127.0.0.1:1/', token: () => 't', staffClients: () => 0 };
+    const base = { kioskId: 'k', counterId: 'c', version: '1', staffLinkUrl: 'http://127.0.0.1:1/', token: () => 't', staffClients: () => 0, receiptKeyFingerprint: `sha256:${'0'.repeat(64)}` };
     const common = { ...base, webhooks: () => [], ledgerDir: '/nonexistent', lastSeq: () => 0, clock: () => ({ trusted: true, offsetMs: 0, jumps: 0, lastJumpAt: null }), languages: [], problems: [], interfaces: () => ({}) };
     const hubStatus = {
       url: 'http://192.0.2.20:4790/',

@@ -1,5 +1,5 @@
-// What the admin screen shows: who this kiosk is, how staff apps pair with it, and whether
-// the staff link, the webhooks and the ledger are healthy.
+// What the admin screen shows: who this kiosk is, how staff apps pair with it, whether
+// the staff link, the webhooks and the ledger are healthy, and which key signs receipts.
 import { networkInterfaces } from 'node:os';
 import { z } from 'zod';
 import type { AdminStatus, ClockStatus, HubDelivery, LedgerCheck, OfficeTextGap, WebhookBacklog } from '../../shared/admin-api.js';
@@ -25,6 +25,8 @@ export interface AdminStatusSources {
   problems: readonly string[];
   /** Offered languages that would show another language's office text. */
   officeTextGaps?: readonly OfficeTextGap[];
+  /** `ReceiptKey.fingerprint`: only the public half's fingerprint ever reaches the screen. */
+  receiptKeyFingerprint: string;
   interfaces?: typeof networkInterfaces;
 }
 
@@ -74,6 +76,7 @@ export async function adminStatus(sources: AdminStatusSources, canExit: boolean)
     languages: [...sources.languages],
     problems: [...sources.problems],
     officeTextGaps: [...(sources.officeTextGaps ?? [])],
+    receiptKey: { fingerprint: sources.receiptKeyFingerprint },
     canExit,
   };
 }

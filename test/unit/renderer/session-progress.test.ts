@@ -57,6 +57,22 @@ describe('followSession', () => {
     expect(fromSnapshot({ sessionId: 's2', state: 'paused' })?.step).toBe('paused');
   });
 
+  it('keeps the pause reason the ledger recorded while paused, and forgets it on resume', () => {
+    const started = follow([
+      record({ type: 'session.started', sessionId: 's1', by: 'staff', staffName: null, recording: 'audio' }),
+      record({ type: 'logging.start', sessionId: 's1', by: 'acknowledgement', recording: 'audio' }),
+    ]);
+    expect(started?.pause).toBeNull();
+    const paused = follow([record({ type: 'logging.paused', sessionId: 's1', reason: '<b>電話</b> 本人確認' })], started);
+    expect(paused?.pause).toEqual({ reason: '<b>電話</b> 本人確認' });
+    const resumed = follow([record({ type: 'logging.resumed', sessionId: 's1' })], paused);
+    expect(resumed?.pause).toBeNull();
+    const again = follow([record({ type: 'logging.paused', sessionId: 's1', reason: '' })], resumed);
+    expect(again?.pause).toEqual({ reason: '' });
+    // A snapshot says paused but not why: nothing is made up.
+    expect(fromSnapshot({ sessionId: 's2', state: 'paused' })?.pause).toBeNull();
+  });
+
   it('ignores other sessions’ events and kiosk-level ones, and a new session replaces the last', () => {
     const first = follow([record({ type: 'session.started', sessionId: 's1', by: 'resident', staffName: null, recording: 'audio-video' })]);
     const same = follow(

@@ -157,6 +157,28 @@ describe('StaffClient', () => {
     expect(states).toEqual(['reconnecting', 'open']);
   });
 
+  it('sends a pause reason as given, and leaves the field out when there is none', async () => {
+    const frames: Array<Record<string, unknown>> = [];
+    const kiosk = await scriptedKiosk((socket) => {
+      socket.send(welcome(0));
+      socket.on('message', (data) => {
+        const frame = JSON.parse(data.toString()) as Record<string, unknown>;
+        frames.push(frame);
+        socket.send(JSON.stringify({ type: 'result', id: frame.id, ok: true }));
+      });
+    });
+    cleanups.push(kiosk.close);
+    const client = new StaffClient({ WebSocket });
+    cleanups.push(() => client.close());
+    await client.connect(kiosk.url, 't');
+    await client.pause('s1', '<b>電話</b> 本人確認');
+    await client.pause('s1');
+    expect(frames.map(({ id: _id, ...rest }) => rest)).toEqual([
+      { type: 'session.pause', sessionId: 's1', reason: '<b>電話</b> 本人確認' },
+      { type: 'session.pause', sessionId: 's1' },
+    ]);
+  });
+
   it('keeps the seq in Web Storage and turns staff link URLs into the socket URL', () => {
     const map = new Map<string, string>();
     const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
