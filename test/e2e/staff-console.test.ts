@@ -3,7 +3,7 @@
 // the clerk's clicks on the other; a pause with a reason; then the kiosk restarts under
 // the console.
 import axe from 'axe-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openKioskPage } from '../support/browser.js';
 import { TOKEN, makeDataDir, removeDataDir, startKioskProcess, type KioskProcess } from '../support/kiosk-process.js';
@@ -16,11 +16,23 @@ let staffPage: Page;
 let dataDir: string;
 const pageProblems: string[] = [];
 
+let kioskPageOf = '';
+
 beforeAll(async () => {
   dataDir = await makeDataDir();
   kiosk = await startKioskProcess({ dataDir });
   browser = await launchChromium();
-  kioskPage = await openKioskPage(browser, kiosk.kioskUrl);
+});
+
+// Each test has a console of its own, in a fresh browser context (nothing in sessionStorage),
+// and a kiosk page on the kiosk as it is now (a test may have restarted it).
+beforeEach(async () => {
+  if (kioskPageOf !== kiosk.kioskUrl) {
+    await kioskPage?.close();
+    kioskPage = await openKioskPage(browser, kiosk.kioskUrl);
+    kioskPageOf = kiosk.kioskUrl;
+  }
+  pageProblems.length = 0;
   staffPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // A CSP violation or a script error shows up here.
   staffPage.on('console', (message) => {
@@ -31,6 +43,8 @@ beforeAll(async () => {
   // Through the DevTools protocol, which the page's CSP does not govern.
   await staffPage.evaluate(axe.source);
 });
+
+afterEach(() => staffPage?.close());
 
 afterAll(async () => {
   await browser?.close();
@@ -118,14 +132,15 @@ describe('staff console', () => {
     await kioskPage.getByTestId('screen-idle').waitFor({ timeout: 15_000 });
     expect(await staffPage.getByTestId('start-session').isDisabled()).toBe(false);
 
-    // What the console did is what the ledger holds.
+    // What the console did is what the ledger holds (this session is the ledger's newest).
     const events = await staffApi(kiosk.staffUrl).events();
-    expect(events.find((e) => e.type === 'session.started')).toMatchObject({ by: 'staff', staffName: '佐藤', recording: 'audio-video' });
-    expect(events.find((e) => e.type === 'logging.start')).toMatchObject({ by: 'staff-override', reason: '目的を説明し、了解を得た' });
+    expect(events.findLast((e) => e.type === 'session.started')).toMatchObject({ by: 'staff', staffName: '佐藤', recording: 'audio-video' });
+    expect(events.findLast((e) => e.type === 'logging.start')).toMatchObject({ by: 'staff-override', reason: '目的を説明し、了解を得た' });
     expect(pageProblems).toEqual([]);
   });
 
   it('pauses with a reason: the kiosk says paused, the console shows the reason as text, the ledger holds it; resume records again', async () => {
+    await signIn(TOKEN);
     await linkState('open').waitFor();
     await staffPage.getByTestId('start-session').click();
     await kioskPage.getByTestId('screen-notice').waitFor();
@@ -180,6 +195,8 @@ describe('staff console', () => {
   });
 
   it('shows "reconnecting…" while the kiosk is down and carries on when it is back', async () => {
+    await signIn(TOKEN);
+    await linkState('open').waitFor();
     const port = new URL(kiosk.staffUrl).port;
     await kiosk.stop();
     await staffPage.getByTestId('reconnecting').waitFor();
