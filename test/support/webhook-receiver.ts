@@ -103,7 +103,10 @@ export class WebhookReceiver {
     } catch {
       valid = false;
     }
-    const parsed = JSON.parse(body) as { id: string; seq: number };
+    // A ledger event, or (to a hub's /v1/notices) a notice text named by its webhook-id.
+    const parsed = req.url?.endsWith('/v1/notices')
+      ? { id: headers['webhook-id'] ?? '', seq: 0 }
+      : (JSON.parse(body) as { id: string; seq: number });
     valid &&= headers['webhook-id'] === parsed.id;
     const delivery: Delivery = {
       path: req.url ?? '',
