@@ -119,19 +119,38 @@ export class HubNotices implements DeliveryCompanion {
     };
   }
 
+  /** A record just written: a text it names that the hub has not acknowledged is pending from now on. */
+  noted(record: LedgerRecord): void {
+    const version = namedNoticeVersion(record);
+    if (version !== null && !this.#held.has(version)) this.#pending.add(version);
+  }
+
   async before(record: LedgerRecord, signal: AbortSignal): Promise<DeliveryFailure | null> {
     const version = namedNoticeVersion(record);
     if (version === null || this.#held.has(version)) return null;
     const trouble = this.#trouble.get(version);
     // A text the hub refuses (or the archive cannot give) does not hold the records back: it is retried on its own schedule.
     if (trouble && (trouble.refusal !== null || trouble.local)) return null;
-    const sent = await this.#send(version, signal);
-    if (sent !== null) return { seq: record.seq, error: `its notice text ${version} has not gone out first: ${sent}` };
-    return null;
+    // An unreachable hub is counted as the record's failed attempt below, not once more as the text's.
+    const sent = await this.#send(version, signal, false);
+    if (sent === null) return null;
+    const now = this.#trouble.get(version);
+    if (now && (now.refusal !== null || now.local)) {
+      this.#failures += 1;
+      return null;
+    }
+    // Unreachable: the record would not get through either; both are asked again on the record's schedule.
+    return { seq: record.seq, error: `its notice text ${version} has not gone out first: ${sent}` };
   }
 
   async idle(signal: AbortSignal): Promise<number | null> {
-    await this.#scan();
+    try {
+      await this.#scan();
+    } catch (error) {
+      // The records go on; the archive is looked at again on the slow schedule.
+      process.emitWarning(`cannot read the notice archive ${this.options.archiveDir}: ${(error as Error).message}`);
+      return this.#clock.now() + this.options.timing.maxRefusalRetryMs;
+    }
     let due: number | null = null;
     for (const version of [...this.#pending]) {
       if (signal.aborted) return null;
@@ -164,12 +183,12 @@ export class HubNotices implements DeliveryCompanion {
   }
 
   /** One attempt; null once the hub holds the text, else why not. */
-  async #send(version: string, signal: AbortSignal): Promise<string | null> {
+  async #send(version: string, signal: AbortSignal, counted = true): Promise<string | null> {
     const kept = await readArchivedNotice(this.options.archiveDir, version).catch((error: unknown) => ({
       ok: false as const,
       problem: `${version}: cannot read the notice archive: ${(error as Error).message}`,
     }));
-    if (!kept.ok) return this.#failed(version, { seq: 0, error: kept.problem }, true);
+    if (!kept.ok) return this.#failed(version, { seq: 0, error: kept.problem }, true, counted);
     const timestamp = Math.floor(Date.now() / 1000);
     const outcome = await postEvent(
       this.#target,
@@ -182,7 +201,9 @@ export class HubNotices implements DeliveryCompanion {
       { timeoutMs: this.options.timing.timeoutMs, signal, contentType: 'text/plain; charset=utf-8' },
     );
     if (signal.aborted) return 'the kiosk is stopping';
-    if (!outcome.ok) return this.#failed(version, { seq: 0, error: outcome.error, status: outcome.status, reply: outcome.reply }, false);
+    if (!outcome.ok) {
+      return this.#failed(version, { seq: 0, error: outcome.error, status: outcome.status, reply: outcome.reply }, false, counted);
+    }
     this.#held.add(version);
     this.#pending.delete(version);
     this.#trouble.delete(version);
@@ -190,8 +211,8 @@ export class HubNotices implements DeliveryCompanion {
     return null;
   }
 
-  #failed(version: string, failure: DeliveryFailure, local: boolean): string {
-    this.#failures += 1;
+  #failed(version: string, failure: DeliveryFailure, local: boolean, counted: boolean): string {
+    if (counted) this.#failures += 1;
     const refusal = local ? null : refusalOf(failure);
     const before = this.#trouble.get(version);
     const attempts = (before?.refusal === refusal && before.local === local ? before.attempts : 0) + 1;

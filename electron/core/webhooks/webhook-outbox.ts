@@ -121,7 +121,8 @@ export class WebhookOutbox {
   /** Starts delivering what is pending and every event appended from now on. */
   start(): void {
     if (this.#unsubscribe || this.deliverers.length === 0) return;
-    this.#unsubscribe = this.ledger.onAppend(() => {
+    this.#unsubscribe = this.ledger.onAppend((record) => {
+      this.notices?.noted(record);
       for (const deliverer of this.deliverers) deliverer.wake();
     });
     for (const deliverer of this.deliverers) deliverer.start();
