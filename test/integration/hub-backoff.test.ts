@@ -36,20 +36,25 @@ async function setUp(refusal: { code: string; message: string }) {
   hub.mode = 'refuse';
   hub.refusal = { status: 409, body: JSON.stringify(refusal) };
   const hook = await WebhookReceiver.listen();
-  const clock = new ManualClock();
+  cleanups.push(() => removeDataDir(dataDir), () => ledger.close(), () => hub.down(), () => hook.down());
   // The contract's schedule (only the answer timeout shortened): the clock makes minutes instant.
-  const outbox = await WebhookOutbox.open({
-    dataDir,
-    endpoints: [{ url: hook.url(), secret: TEST_SECRET }],
-    hub: { url: hub.url(''), secret: TEST_SECRET },
-    ledger,
-    timing: { timeoutMs: 2_000 },
-    clock,
-  });
-  cleanups.push(() => removeDataDir(dataDir), () => ledger.close(), () => hub.down(), () => hook.down(), () => outbox.stop());
+  const openOutbox = async (clock: ManualClock) => {
+    const outbox = await WebhookOutbox.open({
+      dataDir,
+      endpoints: [{ url: hook.url(), secret: TEST_SECRET }],
+      hub: { url: hub.url(''), secret: TEST_SECRET },
+      ledger,
+      timing: { timeoutMs: 2_000 },
+      clock,
+    });
+    cleanups.push(() => outbox.stop());
+    return outbox;
+  };
+  const clock = new ManualClock();
+  const outbox = await openOutbox(clock);
   const registry = new Registry();
   registerHubMetrics(registry, () => outbox.hubStatus());
-  return { ledger, hub, hook, clock, outbox, metrics: () => registry.metrics() };
+  return { ledger, hub, hook, clock, outbox, openOutbox, metrics: () => registry.metrics() };
 }
 
 describe('a hub that refuses a record', () => {
@@ -76,7 +81,7 @@ describe('a hub that refuses a record', () => {
       if (attempt === 4) {
         // Meanwhile the counter writes and the webhook takes everything.
         await session(ledger, 'while-refused');
-        await hook.waitFor(() => hook.accepted().length === 6, 'the webhook to take all six');
+        await hook.waitFor(() => hook.accepted().length === 6 && outbox.status()[0]?.backlog === 0, 'the webhook to take all six');
         expect(ledger.lastSeq).toBe(6);
         expect(outbox.status()[0]).toMatchObject({ backlog: 0, lastError: null });
       }
@@ -110,6 +115,32 @@ describe('a hub that refuses a record', () => {
     expect(after).toContain('kokuchi_hub_refusing{reason="diverged"} 0');
     expect(sample(after, 'kokuchi_hub_refused_seq')).toBe(0);
     expect(sample(after, 'kokuchi_hub_refused_since_timestamp_seconds')).toBe(0);
+  });
+
+  it('still says since when after a kiosk restart, and asks the restarted kiosk\'s first time at once', async () => {
+    const { ledger, hub, clock, outbox, openOutbox } = await setUp({ code: 'diverged', message: 'seq 1 differs' });
+    outbox.start();
+    const refusedAt = clock.now();
+    await session(ledger, 'refused');
+    await hub.waitFor(() => hub.arrivals.length === 1 && clock.sleeping === 1, 'the first refusal');
+    clock.toNextWait();
+    await hub.waitFor(() => hub.arrivals.length === 2 && clock.sleeping === 1, 'the second refusal');
+    await outbox.stop();
+
+    const later = new ManualClock(refusedAt + 3 * 3_600_000);
+    const restarted = await openOutbox(later);
+    restarted.start();
+    // The first attempt of the new run goes out without waiting, and is refused again.
+    await hub.waitFor(() => hub.arrivals.length === 3 && later.sleeping === 1, 'the refusal after the restart');
+    expect(restarted.hubStatus()).toMatchObject({ refusal: 'diverged', refusedSeq: 1, refusedSince: new Date(refusedAt).toISOString(), backlog: 3 });
+
+    hub.mode = 'ok';
+    later.toNextWait();
+    await hub.waitFor(() => restarted.hubStatus()?.backlog === 0, 'the backlog to drain');
+    await restarted.stop();
+    // Taken: the next run has no refusal to remember.
+    const next = await openOutbox(new ManualClock());
+    expect(next.hubStatus()).toMatchObject({ refusal: null, refusedSince: null, lastDeliveredSeq: 3 });
   });
 
   it('shows a gap with its seq, keeps the first refusal\'s time while the hub is briefly unreachable, and retries that outage on the quick schedule', async () => {

@@ -5,7 +5,7 @@
 // retried on a slower schedule of its own, so a stuck endpoint is asked every few minutes,
 // not every few seconds, and still takes the event by itself once someone fixes it.
 import type { LedgerRecord } from '../../shared/events.js';
-import type { DeliveryCursor } from './delivery-cursor.js';
+import type { CursorRefusal, DeliveryCursor } from './delivery-cursor.js';
 import { SYSTEM_CLOCK, type DeliveryClock } from './delivery-clock.js';
 import { redactUrls } from './endpoint-url.js';
 import { postEvent } from './post-event.js';
@@ -111,6 +111,8 @@ export class EndpointDeliverer {
     this.#delivered = options.cursor.seq;
     this.#deliveredAt = options.cursor.deliveredAt;
     this.#clock = options.clock ?? SYSTEM_CLOCK;
+    const refused = options.cursor.refused;
+    this.#refusedSince = refused === null ? null : Date.parse(refused.since);
   }
 
   start(): void {
@@ -225,8 +227,11 @@ export class EndpointDeliverer {
       const failure: DeliveryFailure = { seq: record.seq, error: outcome.error, status: outcome.status, reply: outcome.reply };
       this.#lastFailure = failure;
       const refused = this.#options.isRefusal?.(failure) ?? false;
-      // Since the first refusal of this record; the hub being unreachable in between does not reset it.
-      if (refused) this.#refusedSince ??= this.#clock.now();
+      // Since the first refusal of this record, also across restarts; the hub being unreachable in between does not reset it.
+      if (refused && this.#refusedSince === null) {
+        this.#refusedSince = this.#clock.now();
+        await this.#saveRefusal({ seq: record.seq, since: new Date(this.#refusedSince).toISOString() });
+      }
       await this.#failed(outcome.error, refused ? (refusals += 1) : (failures += 1), refused);
     }
     return false;
@@ -242,6 +247,16 @@ export class EndpointDeliverer {
     this.#nextAttemptAt = this.#clock.now() + delay;
     await this.#clock.sleep(delay, this.#stopping.signal);
     this.#nextAttemptAt = null;
+  }
+
+  async #saveRefusal(refused: CursorRefusal): Promise<void> {
+    // Only when the cursor on disk is right before the refused record (not behind skipped events).
+    if (this.#options.cursor.seq + 1 !== refused.seq) return;
+    try {
+      await this.#options.cursor.saveRefused(refused);
+    } catch {
+      // Shown from memory; after a restart "since" starts again.
+    }
   }
 
   async #saveCursor(): Promise<void> {
