@@ -85,16 +85,18 @@ export class HubNotices implements DeliveryCompanion {
 
   static async open(options: HubNoticesOptions): Promise<HubNotices> {
     const file = join(options.dir, `${options.fileKey}.json`);
-    let held: string[] = [];
+    let text: string | null = null;
     try {
-      const parsed = heldFile.safeParse(JSON.parse(await readFile(file, 'utf8')));
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    let held: string[] = [];
+    if (text !== null) {
+      const parsed = heldFile.safeParse(parseJson(text));
       if (parsed.success) held = parsed.data.held;
       // Sending every text again is a repeat the hub acknowledges; forgetting one would not be.
       else process.emitWarning(`${file} is unreadable; the hub is sent every archived notice text again.`);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && !(error instanceof SyntaxError)) throw error;
-      if (error instanceof SyntaxError) process.emitWarning(`${file} is unreadable; the hub is sent every archived notice text again.`);
     }
     const notices = new HubNotices(options, held);
     await notices.#scan();
@@ -263,4 +265,12 @@ function problemOf(version: string, trouble: Trouble): string {
   const reply = replyOf(failure.reply);
   const said = reply ? `: ${reply.code}${reply.message ? ` — ${reply.message}` : ''}` : '';
   return `the hub refused the notice text ${version} (${refusal}, HTTP ${failure.status ?? 0}${said}); ${ADVICE[refusal]}`;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
