@@ -201,4 +201,24 @@ describe('a hub that refuses a notice text', () => {
     expect(restarted.hubStatus()?.notices.pending).toBe(0);
     expect(hub.arrivals.filter((d) => d.path === '/v1/notices')).toHaveLength(sent);
   });
+
+  it('names a record\'s text the archive does not hold, and delivers the records regardless', async () => {
+    const dataDir = await makeDataDir();
+    const ledger = await ConsentLedger.open({ dir: join(dataDir, 'ledger'), kioskId: 'kiosk-m', counterId: 'c-1' });
+    const hub = await WebhookReceiver.listen();
+    cleanups.push(() => removeDataDir(dataDir), () => ledger.close(), () => hub.down());
+    const missing = `sha256:${'ab'.repeat(32)}`;
+    await ledger.append('session.started', 's-1', { by: 'staff', staffName: null, recording: 'audio' });
+    await ledger.append('notice.shown', 's-1', { language: 'en', noticeVersion: missing, reviewed: true });
+    const outbox = await WebhookOutbox.open({ dataDir, endpoints: [], hub: { url: hub.url(''), secret: TEST_SECRET }, ledger, timing: FAST });
+    cleanups.push(() => outbox.stop());
+    outbox.start();
+    await hub.waitFor(() => outbox.hubStatus()?.backlog === 0, 'the records');
+    // Still shown after the delivery went idle (and looked at the archive again).
+    await ledger.append('session.ended', 's-1', { reason: 'staff' });
+    await hub.waitFor(() => outbox.hubStatus()?.backlog === 0, 'the last record');
+    expect(outbox.hubStatus()?.notices).toMatchObject({ pending: 0, refusal: null, version: missing, nextAttemptAt: null });
+    expect(outbox.hubStatus()?.notices.problem).toMatch(new RegExp(`^the notice text ${missing} cannot be sent from the archive: no such notice in the notice archive$`));
+    expect(hub.arrivals.filter((d) => d.path === '/v1/notices')).toEqual([]);
+  });
 });

@@ -117,7 +117,7 @@ export class HubNotices implements DeliveryCompanion {
       refusal: trouble?.refusal ?? null,
       version,
       refusedSince: trouble?.refusedSince == null ? null : new Date(trouble.refusedSince).toISOString(),
-      nextAttemptAt: trouble ? new Date(trouble.dueAt).toISOString() : null,
+      nextAttemptAt: trouble && this.#pending.has(version as string) ? new Date(trouble.dueAt).toISOString() : null,
     };
   }
 
@@ -180,8 +180,9 @@ export class HubNotices implements DeliveryCompanion {
     const archived = new Set(names.flatMap((name) => ARCHIVED.exec(name)?.[1] ?? []).map((hex) => `sha256:${hex}`));
     this.#pending.clear();
     for (const version of [...archived].sort()) if (!this.#held.has(version)) this.#pending.add(version);
-    // Pruned from the archive: nothing left to send or to show.
-    for (const version of this.#trouble.keys()) if (!archived.has(version)) this.#trouble.delete(version);
+    // Pruned from the archive: nothing left to send or to show — unless a record named it while
+    // the archive held no text for it, which stays shown (it is not something a retry fixes).
+    for (const [version, trouble] of this.#trouble) if (!archived.has(version) && !trouble.local) this.#trouble.delete(version);
   }
 
   /** One attempt; null once the hub holds the text, else why not. */
@@ -190,7 +191,11 @@ export class HubNotices implements DeliveryCompanion {
       ok: false as const,
       problem: `${version}: cannot read the notice archive: ${(error as Error).message}`,
     }));
-    if (!kept.ok) return this.#failed(version, { seq: 0, error: kept.problem }, true, counted);
+    if (!kept.ok) {
+      // Status and metrics name no folder of the machine.
+      const error = kept.problem.replace(`${version}: `, '').replaceAll(this.options.archiveDir, 'the notice archive');
+      return this.#failed(version, { seq: 0, error }, true, counted);
+    }
     const timestamp = Math.floor(Date.now() / 1000);
     const outcome = await postEvent(
       this.#target,
