@@ -5,6 +5,8 @@ import type { KioskConfig } from './config/schema.js';
 import type { KioskEndReason } from './session/counter-session.js';
 import type { KioskCall, KioskCallOutput, KioskView } from '../shared/kiosk-api.js';
 import type { LedgerFiles } from './ledger/ledger-files.js';
+import type { DeliveryClock } from './webhooks/delivery-clock.js';
+import type { DeliveryTiming } from './webhooks/endpoint-deliverer.js';
 
 export interface KioskCore {
   /** Validates `input` against `KIOSK_CALLS[call]`, then runs it. Rejects with a `KioskCallError`-shaped error. */
@@ -57,6 +59,8 @@ export interface StartKioskOptions {
   ledgerFiles?: LedgerFiles;
   /** The wall clock and the time since boot the ledger reads; the system's unless a test steps them. */
   ledgerClock?: { now: () => Date; sinceBoot: () => number };
+  /** The outbox's retry schedule and clock (webhooks and the records hub); the contract's and the system's by default. */
+  delivery?: { timing?: Partial<DeliveryTiming>; clock?: DeliveryClock };
 }
 
 // Implemented in ./start-kiosk.ts:

@@ -98,7 +98,14 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
   let webhooks: WebhookOutbox;
   try {
     // Before this run's first event: an endpoint configured for the first time starts after lastSeq.
-    webhooks = await WebhookOutbox.open({ dataDir: options.dataDir, endpoints: config.webhooks, hub: config.hub, ledger });
+    webhooks = await WebhookOutbox.open({
+      dataDir: options.dataDir,
+      endpoints: config.webhooks,
+      hub: config.hub,
+      ledger,
+      ...(options.delivery?.timing && { timing: options.delivery.timing }),
+      ...(options.delivery?.clock && { clock: options.delivery.clock }),
+    });
     await ledger.append('kiosk.started', null, { version: options.version, configVersion: configVersion(config) });
     // A new signing key goes into the ledger, so the hub and auditors can check receipts from it.
     if (receiptKey.created) {

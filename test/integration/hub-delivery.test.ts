@@ -13,7 +13,7 @@ import { ledgerLines } from '../support/ledger-lines.js';
 import { staffApi } from '../support/staff-api.js';
 import { TEST_SECRET, WebhookReceiver } from '../support/webhook-receiver.js';
 
-const FAST = { timeoutMs: 200, firstRetryMs: 10, maxRetryMs: 80 };
+const FAST = { timeoutMs: 200, firstRetryMs: 10, maxRetryMs: 80, firstRefusalRetryMs: 10, maxRefusalRetryMs: 80 };
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -138,6 +138,7 @@ describe('delivery to the records hub', () => {
       dataDir,
       settings: memorySettings(),
       config: { counterId: 'shimin-3', hub: { url: hub.url(''), secret: TEST_SECRET } },
+      delivery: { timing: FAST },
     });
     cleanups.push(() => kiosk.close());
     const api = staffApi(kiosk.staffLinkUrl);
@@ -175,8 +176,11 @@ describe('delivery to the records hub', () => {
       lastDeliveryAt: '2026-12-01T10:00:00.000Z',
       problem: 'the hub refused seq 10 (bad-signature, HTTP 401)',
       refusal: 'bad-signature' as const,
+      refusedSeq: 10,
+      refusedSince: '2026-12-01T10:00:05.000Z',
       failures: 3,
       nextAttemptAt: null,
+      notices: { pending: 0, problem: null, refusal: null, version: null, refusedSince: null, nextAttemptAt: null },
     };
     expect((await adminStatus({ ...common, hub: () => hubStatus }, false)).hub).toEqual({
       url: 'http://192.0.2.20:4790/',
@@ -185,6 +189,12 @@ describe('delivery to the records hub', () => {
       lastDeliveryAt: '2026-12-01T10:00:00.000Z',
       problem: 'the hub refused seq 10 (bad-signature, HTTP 401)',
     });
+    // Records flowing, a notice text refused: the admin screen names the text.
+    const noticeRefused = {
+      ...hubStatus, backlog: 0, problem: null, refusal: null, refusedSeq: null, refusedSince: null,
+      notices: { ...hubStatus.notices, pending: 1, problem: 'the hub refused the notice text sha256:ab (refused, HTTP 400)', refusal: 'refused' as const, version: 'sha256:ab' },
+    };
+    expect((await adminStatus({ ...common, hub: () => noticeRefused }, false)).hub?.problem).toBe('the hub refused the notice text sha256:ab (refused, HTTP 400)');
     expect((await adminStatus({ ...common, hub: () => null }, false)).hub).toBeNull();
   });
 });

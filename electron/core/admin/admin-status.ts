@@ -42,8 +42,9 @@ function webhookBacklogs(status: unknown): WebhookBacklog[] {
 
 function hubDelivery(status: HubStatus | null): HubDelivery | null {
   if (!status) return null;
-  const { url, backlog, lastDeliveredSeq, lastDeliveryAt, problem } = status;
-  return { url, backlog, lastDeliveredSeq, lastDeliveryAt, problem };
+  const { url, backlog, lastDeliveredSeq, lastDeliveryAt, problem, notices } = status;
+  // A notice text the hub will not take is shown once records flow again.
+  return { url, backlog, lastDeliveredSeq, lastDeliveryAt, problem: problem ?? notices.problem };
 }
 
 /** `kokuchi ledger verify`, run on the live ledger up to its durable head. */

@@ -30,9 +30,18 @@ export type HubSection = z.infer<typeof hubSection>;
 
 /** `<url>v1/ingest`, also when the configured URL has a path without its final `/`. */
 export function hubIngestUrl(url: string): string {
+  return hubPath(url, 'v1/ingest');
+}
+
+/** `<url>v1/notices`, where the kiosk sends the texts of its notice archive. */
+export function hubNoticesUrl(url: string): string {
+  return hubPath(url, 'v1/notices');
+}
+
+function hubPath(url: string, path: string): string {
   const base = new URL(url);
   if (!base.pathname.endsWith('/')) base.pathname = `${base.pathname}/`;
-  return new URL('v1/ingest', base).toString();
+  return new URL(path, base).toString();
 }
 
 /** The hub as status, metrics and the admin screen show it: scheme, host and port only. */

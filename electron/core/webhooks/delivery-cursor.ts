@@ -11,20 +11,30 @@ const cursorFile = z.object({
   deliveredSeq: z.number().int().nonnegative(),
   /** When the endpoint last took an event (RFC 3339); absent in files written before it was kept. */
   deliveredAt: z.iso.datetime().nullable().optional(),
+  /** The event the endpoint refuses and since when, kept so that a restart still says how long. */
+  refused: z.object({ seq: z.number().int().positive(), since: z.iso.datetime() }).nullable().optional(),
 });
+
+export interface CursorRefusal {
+  seq: number;
+  since: string;
+}
 
 export class DeliveryCursor {
   #seq: number;
   #deliveredAt: string | null;
+  #refused: CursorRefusal | null;
 
   private constructor(
     private readonly file: string,
     private readonly endpoint: string,
     seq: number,
     deliveredAt: string | null = null,
+    refused: CursorRefusal | null = null,
   ) {
     this.#seq = seq;
     this.#deliveredAt = deliveredAt;
+    this.#refused = refused;
   }
 
   /**
@@ -45,7 +55,10 @@ export class DeliveryCursor {
       return cursor;
     }
     const parsed = cursorFile.safeParse(parseJson(text));
-    if (parsed.success) return new DeliveryCursor(file, endpoint, parsed.data.deliveredSeq, parsed.data.deliveredAt ?? null);
+    if (parsed.success) {
+      const { deliveredSeq, deliveredAt, refused } = parsed.data;
+      return new DeliveryCursor(file, endpoint, deliveredSeq, deliveredAt ?? null, refused ?? null);
+    }
     // Atomic writes make this unlikely; resending everything is at-least-once, dropping would not be.
     process.emitWarning(`The webhook cursor ${file} is unreadable; ${endpoint} gets every event again from seq 1.`);
     return new DeliveryCursor(file, endpoint, 0);
@@ -61,13 +74,25 @@ export class DeliveryCursor {
     return this.#deliveredAt;
   }
 
-  /** Writes temp file, fsync, rename over the old one, fsync the folder. */
+  /** The refusal of the next event, as saved; null when that event is not (or no longer) refused. */
+  get refused(): CursorRefusal | null {
+    return this.#refused !== null && this.#refused.seq === this.#seq + 1 ? this.#refused : null;
+  }
+
+  /** Keeps when the endpoint first refused the next event (`seq` = the cursor's + 1). */
+  async saveRefused(refused: CursorRefusal): Promise<void> {
+    this.#refused = refused;
+    await this.save(this.#seq);
+  }
+
+  /** Writes temp file, fsync, rename over the old one, fsync the folder. A refusal of an event now passed is dropped. */
   async save(seq: number, deliveredAt: string | null = this.#deliveredAt): Promise<void> {
+    const refused = this.#refused !== null && this.#refused.seq > seq ? this.#refused : null;
     const temp = `${this.file}.tmp`;
     await rm(temp, { force: true });
     const handle = await open(temp, 'wx', 0o600);
     try {
-      await handle.writeFile(`${JSON.stringify({ endpoint: this.endpoint, deliveredSeq: seq, deliveredAt })}\n`);
+      await handle.writeFile(`${JSON.stringify({ endpoint: this.endpoint, deliveredSeq: seq, deliveredAt, ...(refused && { refused }) })}\n`);
       await handle.sync();
     } finally {
       await handle.close();
@@ -76,6 +101,7 @@ export class DeliveryCursor {
     await syncDirectory(join(this.file, '..'));
     this.#seq = seq;
     this.#deliveredAt = deliveredAt;
+    this.#refused = refused;
   }
 }
 

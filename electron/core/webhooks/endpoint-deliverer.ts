@@ -1,9 +1,12 @@
 // Delivers the ledger to one endpoint: one event at a time in seq order, the same event
 // retried with backoff until a 2xx, the cursor advanced only after that. Nothing is
 // dropped or reordered; a crash between a 2xx and the cursor write sends it again.
-import { setTimeout as sleep } from 'node:timers/promises';
+// A refusal (an answer that will not change however often the same event is sent) is
+// retried on a slower schedule of its own, so a stuck endpoint is asked every few minutes,
+// not every few seconds, and still takes the event by itself once someone fixes it.
 import type { LedgerRecord } from '../../shared/events.js';
-import type { DeliveryCursor } from './delivery-cursor.js';
+import type { CursorRefusal, DeliveryCursor } from './delivery-cursor.js';
+import { SYSTEM_CLOCK, type DeliveryClock } from './delivery-clock.js';
 import { redactUrls } from './endpoint-url.js';
 import { postEvent } from './post-event.js';
 import { webhookSignature } from './webhook-signature.js';
@@ -21,9 +24,18 @@ export interface DeliveryTiming {
   /** First retry delay; doubles per failure of the same event, up to `maxRetryMs`. */
   firstRetryMs: number;
   maxRetryMs: number;
+  /** The same for refusals (see `EndpointDelivererOptions.isRefusal`): first delay, doubling up to the max. */
+  firstRefusalRetryMs: number;
+  maxRefusalRetryMs: number;
 }
 
-export const DEFAULT_TIMING: DeliveryTiming = { timeoutMs: 10_000, firstRetryMs: 1_000, maxRetryMs: 5 * 60_000 };
+export const DEFAULT_TIMING: DeliveryTiming = {
+  timeoutMs: 10_000,
+  firstRetryMs: 1_000,
+  maxRetryMs: 5 * 60_000,
+  firstRefusalRetryMs: 15_000,
+  maxRefusalRetryMs: 10 * 60_000,
+};
 
 export interface EndpointStatus {
   url: string;
@@ -47,6 +59,17 @@ export interface DeliveryFailure {
 
 const BATCH = 100;
 
+/**
+ * Work that travels with the events (the hub's notice texts): done before an event that
+ * needs it, and while the endpoint is otherwise idle.
+ */
+export interface DeliveryCompanion {
+  /** Sends what `record` needs at the endpoint first; a failure returned postpones the record. */
+  before(record: LedgerRecord, signal: AbortSignal): Promise<DeliveryFailure | null>;
+  /** Sends what is due; returns when more will be due (ms since the epoch), or null. */
+  idle(signal: AbortSignal): Promise<number | null>;
+}
+
 export interface EndpointDelivererOptions {
   url: string;
   displayUrl: string;
@@ -55,6 +78,10 @@ export interface EndpointDelivererOptions {
   cursor: DeliveryCursor;
   ledger: OutboxLedger;
   timing: DeliveryTiming;
+  clock?: DeliveryClock | undefined;
+  /** Whether a failure is the endpoint refusing the event (retried on the refusal schedule). */
+  isRefusal?: ((failure: DeliveryFailure) => boolean) | undefined;
+  companion?: DeliveryCompanion | undefined;
 }
 
 export class EndpointDeliverer {
@@ -69,6 +96,9 @@ export class EndpointDeliverer {
   #lastFailure: DeliveryFailure | null = null;
   #deliveredAt: string | null;
   #nextAttemptAt: number | null = null;
+  /** When the endpoint first refused the event it is stuck on; null while it is not refusing one. */
+  #refusedSince: number | null = null;
+  readonly #clock: DeliveryClock;
   #woken = false;
   #wakeUp: (() => void) | null = null;
   #loop: Promise<void> | null = null;
@@ -80,6 +110,9 @@ export class EndpointDeliverer {
     this.#events = options.events ? new Set(options.events) : null;
     this.#delivered = options.cursor.seq;
     this.#deliveredAt = options.cursor.deliveredAt;
+    this.#clock = options.clock ?? SYSTEM_CLOCK;
+    const refused = options.cursor.refused;
+    this.#refusedSince = refused === null ? null : Date.parse(refused.since);
   }
 
   start(): void {
@@ -113,8 +146,13 @@ export class EndpointDeliverer {
   }
 
   /** The last event the endpoint took (as saved) and when, and why the next one has not gone out. */
-  progress(): { deliveredSeq: number; deliveredAt: string | null; lastFailure: DeliveryFailure | null } {
-    return { deliveredSeq: this.#options.cursor.seq, deliveredAt: this.#options.cursor.deliveredAt, lastFailure: this.#lastFailure };
+  progress(): DeliveryProgress {
+    return {
+      deliveredSeq: this.#options.cursor.seq,
+      deliveredAt: this.#options.cursor.deliveredAt,
+      lastFailure: this.#lastFailure,
+      refusedSince: this.#refusedSince === null ? null : new Date(this.#refusedSince).toISOString(),
+    };
   }
 
   async #run(): Promise<void> {
@@ -128,12 +166,13 @@ export class EndpointDeliverer {
       } catch (error) {
         const message = `cannot read the ledger: ${(error as Error).message}`;
         this.#lastFailure = { seq: this.#delivered + 1, error: message };
-        await this.#failed(message, (attempt += 1));
+        await this.#failed(message, (attempt += 1), false);
         continue;
       }
       attempt = 0;
       if (batch.length === 0) {
-        if (!this.#woken) await this.#waitForAppend();
+        const due = (await this.#options.companion?.idle(signal)) ?? null;
+        if (!this.#woken) await this.#waitForAppend(due);
         continue;
       }
       for (const record of batch) {
@@ -144,7 +183,7 @@ export class EndpointDeliverer {
         }
         if (!(await this.#deliver(record))) break;
         this.#delivered = record.seq;
-        this.#deliveredAt = new Date().toISOString();
+        this.#deliveredAt = new Date(this.#clock.now()).toISOString();
         await this.#saveCursor();
       }
       // Skipped (unsubscribed) events at the end of a batch move the cursor too.
@@ -156,7 +195,17 @@ export class EndpointDeliverer {
   async #deliver(record: LedgerRecord): Promise<boolean> {
     const body = JSON.stringify(record);
     const signal = this.#stopping.signal;
-    for (let attempt = 1; !signal.aborted; attempt += 1) {
+    let failures = 0;
+    let refusals = 0;
+    while (!signal.aborted) {
+      const first = (await this.#options.companion?.before(record, signal)) ?? null;
+      if (signal.aborted) return false;
+      if (first !== null) {
+        this.#lastFailure = first;
+        await this.#failed(first.error, (failures += 1), false);
+        continue;
+      }
+      // The signature's time is the wall clock the endpoint checks it against, whatever clock schedules retries.
       const timestamp = Math.floor(Date.now() / 1000);
       const outcome = await postEvent(
         this.#target,
@@ -171,22 +220,43 @@ export class EndpointDeliverer {
       if (outcome.ok) {
         this.#lastError = null;
         this.#lastFailure = null;
+        this.#refusedSince = null;
         return true;
       }
       if (signal.aborted) return false;
-      this.#lastFailure = { seq: record.seq, error: outcome.error, status: outcome.status, reply: outcome.reply };
-      await this.#failed(outcome.error, attempt);
+      const failure: DeliveryFailure = { seq: record.seq, error: outcome.error, status: outcome.status, reply: outcome.reply };
+      this.#lastFailure = failure;
+      const refused = this.#options.isRefusal?.(failure) ?? false;
+      // Since the first refusal of this record, also across restarts; the hub being unreachable in between does not reset it.
+      if (refused && this.#refusedSince === null) {
+        this.#refusedSince = this.#clock.now();
+        await this.#saveRefusal({ seq: record.seq, since: new Date(this.#refusedSince).toISOString() });
+      }
+      await this.#failed(outcome.error, refused ? (refusals += 1) : (failures += 1), refused);
     }
     return false;
   }
 
-  async #failed(error: string, attempt: number): Promise<void> {
+  async #failed(error: string, attempt: number, refused: boolean): Promise<void> {
     this.#failures += 1;
     this.#lastError = redactUrls(error);
-    const delay = retryDelay(attempt, this.#options.timing);
-    this.#nextAttemptAt = Date.now() + delay;
-    await sleep(delay, undefined, { signal: this.#stopping.signal, ref: false }).catch(() => undefined);
+    const { timing } = this.#options;
+    const delay = refused
+      ? retryDelay(attempt, { firstRetryMs: timing.firstRefusalRetryMs, maxRetryMs: timing.maxRefusalRetryMs })
+      : retryDelay(attempt, timing);
+    this.#nextAttemptAt = this.#clock.now() + delay;
+    await this.#clock.sleep(delay, this.#stopping.signal);
     this.#nextAttemptAt = null;
+  }
+
+  async #saveRefusal(refused: CursorRefusal): Promise<void> {
+    // Only when the cursor on disk is right before the refused record (not behind skipped events).
+    if (this.#options.cursor.seq + 1 !== refused.seq) return;
+    try {
+      await this.#options.cursor.saveRefused(refused);
+    } catch {
+      // Shown from memory; after a restart "since" starts again.
+    }
   }
 
   async #saveCursor(): Promise<void> {
@@ -198,15 +268,30 @@ export class EndpointDeliverer {
     }
   }
 
-  #waitForAppend(): Promise<void> {
-    return new Promise((resolve) => {
+  /** Until the next append (or stop), or until `due` (ms since the epoch) when the companion has work then. */
+  async #waitForAppend(due: number | null): Promise<void> {
+    const appended = new Promise<void>((resolve) => {
       this.#wakeUp = resolve;
     });
+    if (due === null) return appended;
+    const timer = new AbortController();
+    const delay = Math.max(0, due - this.#clock.now());
+    await Promise.race([appended, this.#clock.sleep(delay, AbortSignal.any([timer.signal, this.#stopping.signal]))]);
+    timer.abort();
+    this.#wakeUp = null;
   }
 }
 
+export interface DeliveryProgress {
+  deliveredSeq: number;
+  deliveredAt: string | null;
+  lastFailure: DeliveryFailure | null;
+  /** When the endpoint first refused the record it is stuck on (RFC 3339); null when it is not refusing one. */
+  refusedSince: string | null;
+}
+
 /** Exponential backoff with jitter: half to all of `first · 2^(attempt−1)`, capped. */
-export function retryDelay(attempt: number, timing: DeliveryTiming): number {
+export function retryDelay(attempt: number, timing: Pick<DeliveryTiming, 'firstRetryMs' | 'maxRetryMs'>): number {
   const ceiling = Math.min(timing.maxRetryMs, timing.firstRetryMs * 2 ** Math.min(attempt - 1, 30));
   return Math.round(ceiling * (0.5 + Math.random() / 2));
 }

@@ -1,7 +1,8 @@
 // What the kiosk says about its records hub on /v1/status, /metrics and the admin screen:
 // how far delivery got, and why it is stuck — above all the hub's own refusals.
 import { z } from 'zod';
-import type { DeliveryFailure, EndpointStatus } from './endpoint-deliverer.js';
+import type { DeliveryFailure, DeliveryProgress, EndpointStatus } from './endpoint-deliverer.js';
+import type { NoticeDelivery } from './hub-notices.js';
 
 /** A 4xx from the hub: it will not take the record as it is, however often it is sent. */
 export const HUB_REFUSALS = ['bad-signature', 'diverged', 'gap', 'refused'] as const;
@@ -20,8 +21,15 @@ export interface HubStatus {
   problem: string | null;
   /** Set when the hub itself refused the record (not when it is merely unreachable). */
   refusal: HubRefusal | null;
+  /** The seq the hub refuses, while `refusal` is set. */
+  refusedSeq: number | null;
+  /** When the hub first refused it (RFC 3339), while `refusal` is set. */
+  refusedSince: string | null;
+  /** Failed attempts since the kiosk started, records and notice texts. */
   failures: number;
   nextAttemptAt: string | null;
+  /** The notice archive's texts on their way to the hub. */
+  notices: NoticeDelivery;
 }
 
 /** A refusal as the hub writes it, `{"code","message"}`; anything else is ignored. */
@@ -29,7 +37,7 @@ const hubReply = z.object({ code: z.string().max(64), message: z.string().max(20
 
 const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
-function replyOf(text: string | undefined): { code: string; message: string } | null {
+export function replyOf(text: string | undefined): { code: string; message: string } | null {
   if (!text) return null;
   let value: unknown;
   try {
@@ -56,8 +64,8 @@ export function refusalOf(failure: DeliveryFailure): HubRefusal | null {
 
 const ADVICE: Record<HubRefusal, string> = {
   'bad-signature': 'check hub.secret: it must be the secret `kokuchi hub enroll` printed for this counter',
-  diverged: 'the hub holds a different record for this seq; an operator must compare the two before anything is sent over it',
-  gap: 'the hub does not hold the records before it; an operator must look at the hub',
+  diverged: 'the hub holds a different record for this seq; an operator must compare the two at the hub (docs/fleet.md); the kiosk asks again every few minutes',
+  gap: 'the hub does not hold the records before it; an operator must look at the hub (docs/fleet.md); the kiosk asks again every few minutes',
   refused: 'see the hub\'s log',
 };
 
@@ -68,9 +76,12 @@ function problemOf(failure: DeliveryFailure, refusal: HubRefusal | null): string
   return `the hub refused seq ${failure.seq} (${refusal}, HTTP ${failure.status ?? 0}${said}); ${ADVICE[refusal]}`;
 }
 
+const NO_NOTICES: NoticeDelivery = { pending: 0, problem: null, refusal: null, version: null, refusedSince: null, nextAttemptAt: null };
+
 export function hubStatus(
   endpoint: EndpointStatus,
-  progress: { deliveredSeq: number; deliveredAt: string | null; lastFailure: DeliveryFailure | null },
+  progress: DeliveryProgress,
+  notices: { status(): NoticeDelivery; failures: number } | null = null,
 ): HubStatus {
   const failure = progress.lastFailure;
   const refusal = failure ? refusalOf(failure) : null;
@@ -81,7 +92,10 @@ export function hubStatus(
     lastDeliveryAt: progress.deliveredAt,
     problem: failure ? problemOf(failure, refusal) : null,
     refusal,
-    failures: endpoint.failures,
+    refusedSeq: refusal && failure ? failure.seq : null,
+    refusedSince: refusal ? progress.refusedSince : null,
+    failures: endpoint.failures + (notices?.failures ?? 0),
     nextAttemptAt: endpoint.nextAttemptAt,
+    notices: notices?.status() ?? NO_NOTICES,
   };
 }

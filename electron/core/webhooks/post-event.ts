@@ -19,7 +19,7 @@ export function postEvent(
   target: URL,
   headers: SignedHeaders,
   body: string,
-  options: { timeoutMs: number; signal: AbortSignal },
+  options: { timeoutMs: number; signal: AbortSignal; contentType?: string },
 ): Promise<PostOutcome> {
   return new Promise((resolve) => {
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -38,7 +38,7 @@ export function postEvent(
         signal: options.signal,
         headers: {
           ...headers,
-          'content-type': 'application/json',
+          'content-type': options.contentType ?? 'application/json',
           'content-length': Buffer.byteLength(body),
           'user-agent': 'Kokuchi-Webhooks/1',
         },

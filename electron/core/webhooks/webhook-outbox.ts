@@ -1,6 +1,7 @@
 // The durable outbox: one deliverer and one cursor file per configured endpoint under
 // `<dataDir>/outbox/`, all woken by each new durable ledger event (staff-link.md, Webhooks).
-// The records hub is one more endpoint, fed from the oldest record still held (hub.md).
+// The records hub is one more endpoint, fed from the oldest record still held (hub.md),
+// with the notice archive's texts travelling beside its records.
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DeliveryCursor } from './delivery-cursor.js';
@@ -8,12 +9,16 @@ import {
   DEFAULT_TIMING,
   EndpointDeliverer,
   type DeliveryTiming,
+  type EndpointDelivererOptions,
   type EndpointStatus,
   type OutboxLedger,
 } from './endpoint-deliverer.js';
-import { hubDisplayUrl, hubIngestUrl, type HubSection } from '../config/hub-section.js';
+import { hubDisplayUrl, hubIngestUrl, hubNoticesUrl, type HubSection } from '../config/hub-section.js';
+import { noticeArchiveDir } from '../notice/notice-archive.js';
+import type { DeliveryClock } from './delivery-clock.js';
 import { displayUrl, endpointKey } from './endpoint-url.js';
-import { hubStatus, type HubStatus } from './hub-status.js';
+import { HubNotices } from './hub-notices.js';
+import { hubStatus, refusalOf, type HubStatus } from './hub-status.js';
 import { signingKey } from './webhook-signature.js';
 
 export interface WebhookEndpoint {
@@ -32,6 +37,8 @@ export interface WebhookOutboxOptions {
   ledger: OutboxLedger;
   /** Shorter timeouts and retries for tests; the contract's values by default. */
   timing?: Partial<DeliveryTiming>;
+  /** When retries are due; the system clock by default (tests step a fake one). */
+  clock?: DeliveryClock;
 }
 
 export class WebhookOutbox {
@@ -43,6 +50,7 @@ export class WebhookOutbox {
     private readonly ledger: OutboxLedger,
     private readonly webhooks: readonly EndpointDeliverer[],
     private readonly hub: EndpointDeliverer | null,
+    private readonly notices: HubNotices | null,
   ) {
     this.deliverers = hub ? [...webhooks, hub] : webhooks;
   }
@@ -61,7 +69,8 @@ export class WebhookOutbox {
     const seen = new Map<string, number>();
     const webhooks: EndpointDeliverer[] = [];
     const lastSeq = options.ledger.lastSeq;
-    const deliverer = async (url: string, shown: string, secret: string, cursorKey: string, startAt: number, events?: readonly string[]) => {
+    const clock = options.clock;
+    const deliverer = async (url: string, shown: string, secret: string, cursorKey: string, startAt: number, extra?: Partial<EndpointDelivererOptions>) => {
       const key = signingKey(secret);
       const cursor = await DeliveryCursor.open(dir, cursorKey, shown, startAt);
       if (cursor.seq > lastSeq) {
@@ -69,7 +78,7 @@ export class WebhookOutbox {
         process.emitWarning(`The delivery cursor for ${shown} is past the ledger's last seq ${lastSeq}; it restarts there.`);
         await cursor.save(lastSeq);
       }
-      return new EndpointDeliverer({ url, displayUrl: shown, key, events, cursor, ledger: options.ledger, timing });
+      return new EndpointDeliverer({ url, displayUrl: shown, key, events: undefined, cursor, ledger: options.ledger, timing, clock, ...extra });
     };
     const shownBefore = new Map<string, number>();
     for (const endpoint of options.endpoints) {
@@ -81,21 +90,39 @@ export class WebhookOutbox {
       const same = (shownBefore.get(shown) ?? 0) + 1;
       shownBefore.set(shown, same);
       const name = same === 1 ? shown : `${shown} (${same})`;
-      webhooks.push(await deliverer(endpoint.url, name, endpoint.secret, key, lastSeq, endpoint.events));
+      webhooks.push(await deliverer(endpoint.url, name, endpoint.secret, key, lastSeq, { events: endpoint.events }));
     }
     let hub: EndpointDeliverer | null = null;
+    let notices: HubNotices | null = null;
     if (options.hub) {
       const url = hubIngestUrl(options.hub.url);
+      const shown = hubDisplayUrl(options.hub.url);
+      notices = await HubNotices.open({
+        dir,
+        // Beside the record cursor, named after the same URL: another hub starts with no text acknowledged.
+        fileKey: `hub-${endpointKey(url, 0)}-notices`,
+        url: hubNoticesUrl(options.hub.url),
+        displayUrl: shown,
+        archiveDir: noticeArchiveDir(options.dataDir),
+        key: signingKey(options.hub.secret),
+        timing,
+        clock,
+      });
       // Its own cursor (never a webhook's for the same URL), from cursor 0: the hub gets the whole history.
-      hub = await deliverer(url, hubDisplayUrl(options.hub.url), options.hub.secret, `hub-${endpointKey(url, 0)}`, 0);
+      hub = await deliverer(url, shown, options.hub.secret, `hub-${endpointKey(url, 0)}`, 0, {
+        // The hub's 4xx does not change by itself: asked again on the slow schedule until an operator fixes it.
+        isRefusal: (failure) => refusalOf(failure) !== null,
+        companion: notices,
+      });
     }
-    return new WebhookOutbox(options.ledger, webhooks, hub);
+    return new WebhookOutbox(options.ledger, webhooks, hub, notices);
   }
 
   /** Starts delivering what is pending and every event appended from now on. */
   start(): void {
     if (this.#unsubscribe || this.deliverers.length === 0) return;
-    this.#unsubscribe = this.ledger.onAppend(() => {
+    this.#unsubscribe = this.ledger.onAppend((record) => {
+      this.notices?.noted(record);
       for (const deliverer of this.deliverers) deliverer.wake();
     });
     for (const deliverer of this.deliverers) deliverer.start();
@@ -114,6 +141,6 @@ export class WebhookOutbox {
 
   /** The records hub's delivery, or null when no hub is configured. */
   hubStatus(): HubStatus | null {
-    return this.hub ? hubStatus(this.hub.status(), this.hub.progress()) : null;
+    return this.hub ? hubStatus(this.hub.status(), this.hub.progress(), this.notices) : null;
   }
 }
