@@ -1,6 +1,8 @@
-// Staff ended the session: recording has stopped; idle follows in a moment.
+// Staff ended the session: recording (of sound, or sound and video, per the counter's mode)
+// has stopped; idle follows in a moment.
+import type { RecordingMode } from '../../../electron/shared/events.js';
 import { MessageScreen } from './MessageScreen.js';
 
-export function EndedScreen({ language }: { language: string }) {
-  return <MessageScreen testId="screen-ended" language={language} group="ended" />;
+export function EndedScreen({ language, mode }: { language: string; mode: RecordingMode }) {
+  return <MessageScreen testId="screen-ended" language={language} group="ended" titleKey={`ended.title.${mode}`} />;
 }
