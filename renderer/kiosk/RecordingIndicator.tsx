@@ -5,14 +5,9 @@
 // `data-state` is `paused`. `data-mode` is the counter's recording mode.
 import type { RecordingMode } from '../../electron/shared/events.js';
 import { formatElapsed, useServerNow } from './clock.js';
+import { indicatorWords } from './recording-labels.js';
 import { RubyText, rubyToPlain } from './ruby.js';
 import { useUiText } from './ui-text.js';
-
-/** The Japanese words every resident sees, whatever their language (staff read them too). */
-export const JAPANESE_LABEL: Record<RecordingMode, { recording: string; paused: string }> = {
-  audio: { recording: '録音中', paused: '録音一時停止中' },
-  'audio-video': { recording: '録音・録画中', paused: '録音・録画一時停止中' },
-};
 
 interface Props {
   since: number;
@@ -25,8 +20,7 @@ export function RecordingIndicator({ since, language, mode, paused }: Props) {
   const t = useUiText(language);
   const now = useServerNow();
   const state = paused ? 'paused' : 'recording';
-  const japanese = JAPANESE_LABEL[mode][state];
-  const label = t(`recording.${paused ? 'paused' : 'indicator'}.${mode}`);
+  const { japanese, local } = indicatorWords(t, mode, state);
   const elapsedLabel = rubyToPlain(t('recording.elapsed'));
   return (
     <div className={`recording-indicator ${state}`} data-testid="recording-indicator" data-state={state} data-mode={mode} role="status">
@@ -39,9 +33,9 @@ export function RecordingIndicator({ since, language, mode, paused }: Props) {
         </span>
       )}
       <span lang="ja">{japanese}</span>
-      {label && rubyToPlain(label) !== japanese && (
+      {local && (
         <span className="recording-label" lang={language}>
-          <RubyText text={label} />
+          <RubyText text={local} />
         </span>
       )}
       {/* role=timer is not announced on every tick, unlike the rest of the status. */}
