@@ -5,6 +5,8 @@
 // default configuration, in pause-and-receipt.test.ts.)
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkFit } from '../../electron/cli/fit-check.js';
+import { KIOSK_SIZES, sizeName } from '../../electron/cli/screen-tour.js';
 import { openKioskAtCounter, type KioskAtCounter } from '../support/kiosk-at-counter.js';
 import { staffApi } from '../support/staff-api.js';
 
@@ -91,5 +93,31 @@ describe('an audio and video counter names video wherever it says what is record
     expect(await shown('.recording-what')).toBe('ဤစကားပြောဆိုမှု၏ အသံနှင့် ဗီဒီယိုကို မှတ်တမ်းတင်နေပါသည်။');
     await staff(`v1/sessions/${String(sessionId)}/end`);
     expect(await page.getByTestId('screen-ended').locator('h1').innerText()).toBe('အသံနှင့် ဗီဒီယို မှတ်တမ်းတင်ခြင်း ရပ်ပြီးပါပြီ');
+  });
+
+  // `kokuchi preview` and the every-language test see the recording screen only while it records.
+  it('the paused recording screen fits in large text at every kiosk size (my, ne, th, ja)', async () => {
+    const failures: string[] = [];
+    for (const language of ['my', 'ne', 'th', 'ja']) {
+      const { sessionId } = await staff('v1/sessions', { language });
+      await page.locator(`[data-testid="screen-notice"][lang="${language}"] [data-testid="time-left"]`).waitFor();
+      await page.getByTestId('text-size').click();
+      await page.locator('[data-testid="text-size"][aria-pressed="true"]').waitFor();
+      await page.getByTestId('question').click();
+      await page.getByTestId('screen-question').waitFor();
+      await staff(`v1/sessions/${String(sessionId)}/override`, { reason: 'explained at the counter' });
+      await page.getByTestId('screen-recording').waitFor();
+      await staff(`v1/sessions/${String(sessionId)}/pause`, { reason: 'aside' });
+      await page.locator(`${indicator}[data-state="paused"]`).waitFor();
+      for (const size of KIOSK_SIZES) {
+        await page.setViewportSize(size);
+        const fit = await checkFit(page, { language });
+        for (const problem of fit.problems) failures.push(`paused ${language} ${sizeName(size)} large: ${problem}`);
+      }
+      await page.setViewportSize(KIOSK_SIZES[0] ?? { width: 1280, height: 800 });
+      await staff(`v1/sessions/${String(sessionId)}/end`);
+      await page.getByTestId('screen-ended').waitFor();
+    }
+    expect(failures).toEqual([]);
   });
 });
