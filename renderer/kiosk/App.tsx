@@ -107,14 +107,14 @@ function ResidentVisit({ view, session, reportShown }: VisitProps) {
       break;
     case 'ended':
     default: // idle and maintenance never get here (see Kiosk)
-      content = <EndedScreen language={language} />;
+      content = <EndedScreen language={language} mode={session.recording} />;
   }
 
   // Once logging has started the indicator stays on every screen, not just the recording one.
   const since = screen === 'recording' ? null : session.loggingSince;
   return (
     <div className={largeText ? 'kiosk large-text' : 'kiosk'}>
-      {since !== null && <RecordingIndicator since={since} language={language} paused={session.pausedSince !== null} />}
+      {since !== null && <RecordingIndicator since={since} language={language} mode={session.recording} paused={session.pausedSince !== null} />}
       {content}
     </div>
   );

@@ -1,20 +1,29 @@
-// Shown for as long as the conversation is being recorded: ● 録音中, the same in the
-// resident's language, and the time since recording began. While staff pause it, it
-// says so in words (two bars and 録音一時停止中), not only by a colour, and `data-state` is `paused`.
+// Shown for as long as the conversation is being recorded: ● and the fixed Japanese word for
+// what this counter records (録音中, or 録音・録画中 where video is recorded too), the same in
+// the resident's language, and the time since recording began. While staff pause it, it says
+// so in words (two bars and 録音一時停止中 / 録音・録画一時停止中), not only by a colour, and
+// `data-state` is `paused`. `data-mode` is the counter's recording mode.
+import type { RecordingMode } from '../../electron/shared/events.js';
 import { formatElapsed, useServerNow } from './clock.js';
+import { indicatorWords } from './recording-labels.js';
 import { RubyText, rubyToPlain } from './ruby.js';
 import { useUiText } from './ui-text.js';
 
-const JAPANESE_LABEL = { recording: '録音中', paused: '録音一時停止中' } as const;
+interface Props {
+  since: number;
+  language: string;
+  mode: RecordingMode;
+  paused: boolean;
+}
 
-export function RecordingIndicator({ since, language, paused }: { since: number; language: string; paused: boolean }) {
+export function RecordingIndicator({ since, language, mode, paused }: Props) {
   const t = useUiText(language);
   const now = useServerNow();
   const state = paused ? 'paused' : 'recording';
-  const label = t(paused ? 'recording.paused' : 'recording.indicator');
+  const { japanese, local } = indicatorWords(t, mode, state);
   const elapsedLabel = rubyToPlain(t('recording.elapsed'));
   return (
-    <div className={`recording-indicator ${state}`} data-testid="recording-indicator" data-state={state} role="status">
+    <div className={`recording-indicator ${state}`} data-testid="recording-indicator" data-state={state} data-mode={mode} role="status">
       {/* The pause sign is drawn in CSS: no font needs a glyph for it. */}
       {paused ? (
         <span className="pause-bars" aria-hidden="true" />
@@ -23,10 +32,10 @@ export function RecordingIndicator({ since, language, paused }: { since: number;
           ●
         </span>
       )}
-      <span lang="ja">{JAPANESE_LABEL[state]}</span>
-      {label && rubyToPlain(label) !== JAPANESE_LABEL[state] && (
+      <span lang="ja">{japanese}</span>
+      {local && (
         <span className="recording-label" lang={language}>
-          <RubyText text={label} />
+          <RubyText text={local} />
         </span>
       )}
       {/* role=timer is not announced on every tick, unlike the rest of the status. */}

@@ -41,6 +41,10 @@ describe('pause and resume on the kiosk screen', () => {
     await page.locator('[data-testid="recording-indicator"][data-state="paused"]').waitFor();
     await expect(indicator.textContent()).resolves.toContain('Recording paused');
     await expect(indicator.textContent()).resolves.toContain('録音一時停止中');
+    // The default counter records sound only: nothing on the indicator names video (録画).
+    expect(await indicator.getAttribute('data-mode')).toBe('audio');
+    await expect(indicator.textContent()).resolves.toContain('Recording paused (audio)');
+    await expect(indicator.textContent()).resolves.not.toMatch(/録画|video/);
 
     staff.send({ type: 'session.resume', id: 'resume-1', sessionId });
     expect(await staff.waitForReply('resume-1')).toMatchObject({ ok: true });

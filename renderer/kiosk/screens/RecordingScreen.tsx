@@ -11,7 +11,7 @@ export function RecordingScreen({ session }: { session: SessionView }) {
   return (
     <main className="screen recording-screen" data-testid="screen-recording" lang={session.language}>
       {session.loggingSince !== null && (
-        <RecordingIndicator since={session.loggingSince} language={session.language} paused={session.pausedSince !== null} />
+        <RecordingIndicator since={session.loggingSince} language={session.language} mode={session.recording} paused={session.pausedSince !== null} />
       )}
       <h1 className="recording-what">
         <RubyText text={t(session.pausedSince !== null ? 'recording.pausedBody' : `recording.${session.recording}`)} />

@@ -1,0 +1,113 @@
+// The words naming what the counter records follow its recording mode, in the shipped
+// locales: the indicator (recording and paused), the thank-you body and the ended title.
+import { join } from 'node:path';
+import i18next, { type i18n } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLocales, type Locale } from '../../../electron/core/notice/locale-files.js';
+import { RECORDING_MODES, type RecordingMode } from '../../../electron/shared/events.js';
+import { LANGUAGE_CODES } from '../../../electron/shared/languages.js';
+import { PER_MODE_KEYS, endedTitleKey, indicatorWords, thanksBodyKey } from '../../../renderer/kiosk/recording-labels.js';
+import { rubyToPlain } from '../../../renderer/kiosk/ruby-markup.js';
+import { ROOT } from '../../support/kiosk-process.js';
+
+let locales: Locale[];
+let uiText: i18n;
+
+beforeAll(async () => {
+  const loaded = await loadLocales(join(ROOT, 'locales'));
+  expect(loaded.problems).toEqual([]);
+  locales = [...loaded.locales.values()];
+  // As the page loads them (renderer/kiosk/ui-text.ts), but with no fallback language: a
+  // text missing in one locale shows as its key here instead of as the English one.
+  uiText = i18next.createInstance();
+  await uiText.init({
+    resources: Object.fromEntries(locales.map((locale) => [locale.code, { ui: locale.ui }])),
+    ns: ['ui'],
+    defaultNS: 'ui',
+    lng: 'ja',
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+  });
+});
+
+const text = (language: string, key: string) => rubyToPlain(uiText.getFixedT(language, 'ui')(key));
+const indicator = (language: string, mode: RecordingMode, state: 'recording' | 'paused') => {
+  const words = indicatorWords(uiText.getFixedT(language, 'ui'), mode, state);
+  return [words.japanese, words.local === null ? null : rubyToPlain(words.local)];
+};
+
+describe('the indicator names what is recorded', () => {
+  it('in Japanese: 録音中 on audio counters, 録音・録画中 where video is recorded too, once (not repeated)', () => {
+    expect(indicator('ja', 'audio', 'recording')).toEqual(['録音中', null]);
+    expect(indicator('ja', 'audio-video', 'recording')).toEqual(['録音・録画中', null]);
+    expect(indicator('ja', 'audio', 'paused')).toEqual(['録音一時停止中', null]);
+    expect(indicator('ja', 'audio-video', 'paused')).toEqual(['録音・録画一時停止中', null]);
+  });
+
+  it('in English, beside the Japanese word', () => {
+    expect(indicator('en', 'audio', 'recording')).toEqual(['録音中', 'Recording (audio)']);
+    expect(indicator('en', 'audio-video', 'recording')).toEqual(['録音・録画中', 'Recording (audio and video)']);
+    expect(indicator('en', 'audio', 'paused')).toEqual(['録音一時停止中', 'Recording paused (audio)']);
+    expect(indicator('en', 'audio-video', 'paused')).toEqual(['録音・録画一時停止中', 'Recording paused (audio and video)']);
+  });
+
+  it('in Thai and Burmese: sound only (เสียง / အသံ) or sound and picture (และภาพ / နှင့် ဗီဒီယို)', () => {
+    expect(indicator('th', 'audio', 'recording')).toEqual(['録音中', 'กำลังบันทึกเสียง']);
+    expect(indicator('th', 'audio-video', 'recording')).toEqual(['録音・録画中', 'กำลังบันทึกเสียงและภาพ']);
+    expect(indicator('th', 'audio-video', 'paused')).toEqual(['録音・録画一時停止中', 'หยุดบันทึกเสียงและภาพชั่วคราว']);
+    expect(indicator('my', 'audio', 'recording')).toEqual(['録音中', 'အသံ မှတ်တမ်းတင်နေသည်']);
+    expect(indicator('my', 'audio-video', 'recording')).toEqual(['録音・録画中', 'အသံနှင့် ဗီဒီယို မှတ်တမ်းတင်နေသည်']);
+  });
+
+  it('in easy Japanese the pause line keeps its furigana and names 録画 only where video is recorded', () => {
+    const t = uiText.getFixedT('ja-x-easy', 'ui');
+    expect(indicatorWords(t, 'audio', 'paused').local).toBe('{録音|ろくおん}を{止|と}めています');
+    expect(indicatorWords(t, 'audio-video', 'paused').local).toBe('{録音|ろくおん}・{録画|ろくが}を{止|と}めています');
+  });
+});
+
+describe('the thank-you and ended screens name what is recorded', () => {
+  it.each([
+    ['ja', 'これから録音を始めます。', 'これから録音・録画を始めます。', '録音を終了しました', '録音・録画を終了しました'],
+    ['en', 'Audio recording is starting now.', 'Audio and video recording is starting now.', 'Audio recording has stopped', 'Audio and video recording has stopped'],
+    ['th', 'จะเริ่มบันทึกเสียงตั้งแต่นี้', 'จะเริ่มบันทึกเสียงและภาพตั้งแต่นี้', 'หยุดบันทึกเสียงแล้ว', 'หยุดบันทึกเสียงและภาพแล้ว'],
+    ['ne', 'अब आवाज रेकर्डिङ सुरु हुँदैछ।', 'अब आवाज र भिडियो रेकर्डिङ सुरु हुँदैछ।', 'आवाज रेकर्डिङ रोकियो', 'आवाज र भिडियो रेकर्डिङ रोकियो'],
+  ])('%s', (language, thanksAudio, thanksVideo, endedAudio, endedVideo) => {
+    expect(text(language, thanksBodyKey('audio'))).toBe(thanksAudio);
+    expect(text(language, thanksBodyKey('audio-video'))).toBe(thanksVideo);
+    expect(text(language, endedTitleKey('audio'))).toBe(endedAudio);
+    expect(text(language, endedTitleKey('audio-video'))).toBe(endedVideo);
+  });
+
+  it('never mention video on an audio-only counter (a word for video in each language)', () => {
+    const video = /録画|ビデオ|video|vídeo|녹화|录像|錄影|影像|ภาพ|भिडियो|ဗီဒီယို|ghi hình|hình ảnh/i;
+    const said: string[] = [];
+    for (const code of LANGUAGE_CODES) {
+      for (const key of PER_MODE_KEYS) {
+        const audio = text(code, `${key}.audio`);
+        const both = text(code, `${key}.audio-video`);
+        if (video.test(audio)) said.push(`${code} ${key}.audio: ${audio}`);
+        if (!video.test(both)) said.push(`${code} ${key}.audio-video does not name video: ${both}`);
+      }
+    }
+    expect(said).toEqual([]);
+  });
+});
+
+describe('every locale has each per-mode text', () => {
+  it('all fourteen, both modes, not blank, and different for the two modes', () => {
+    expect(locales.map((locale) => locale.code).sort()).toEqual([...LANGUAGE_CODES].sort());
+    const missing: string[] = [];
+    for (const locale of locales) {
+      for (const key of PER_MODE_KEYS) {
+        const group = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], locale.ui);
+        const texts = RECORDING_MODES.map((mode) => (group as Record<string, unknown> | undefined)?.[mode]);
+        texts.forEach((value, index) => {
+          if (typeof value !== 'string' || value.trim() === '') missing.push(`${locale.code}: ${key}.${RECORDING_MODES[index]}`);
+        });
+        if (texts[0] === texts[1]) missing.push(`${locale.code}: ${key} is the same in both modes`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
