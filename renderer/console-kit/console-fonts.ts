@@ -14,9 +14,18 @@ const FACES = [
   '400 1em "Noto Sans Myanmar"',
 ];
 
+/**
+ * Fetches the slices for `texts` once the page has painted and the browser is idle: the first
+ * screen needs only its own few slices, and megabytes of others before it would hold it back.
+ */
 export function preloadConsoleGlyphs(texts: string[]): void {
   const characters = [...new Set(texts.join(''))].join('');
-  for (const face of FACES) void document.fonts.load(face, characters).catch(() => undefined);
+  const load = () => {
+    for (const face of FACES) void document.fonts.load(face, characters).catch(() => undefined);
+  };
+  const whenIdle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(load, { timeout: 3000 }) : setTimeout(load, 500));
+  if (document.readyState === 'complete') whenIdle();
+  else addEventListener('load', whenIdle, { once: true });
 }
 
 /** Every string in a locale tree, for `preloadConsoleGlyphs`. */
