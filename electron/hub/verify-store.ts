@@ -3,7 +3,7 @@
 // seq without holes, prev the hash of the line before, a start at 1 or one a pruned record
 // explains — plus every record kept aside. One problem per line.
 import type { Pool } from 'pg';
-import { GENESIS_PREV, checkLedgerLine, lineHash } from '../core/ledger/record-line.js';
+import { GENESIS_PREV, checkLedgerText, lineHash } from '../core/ledger/record-line.js';
 import { prunedExplains } from './kiosk-chain.js';
 import { kioskIds, storedRows } from './store-pages.js';
 
@@ -28,7 +28,7 @@ async function verifyKiosk(pool: Pool, kioskId: string, problems: string[]): Pro
   let events = 0;
   for await (const row of storedRows(pool, kioskId)) {
     const where = `kiosk ${kioskId} seq ${row.seq}`;
-    const check = checkLedgerLine(Buffer.from(row.line, 'utf8'));
+    const check = checkLedgerText(row.line);
     if (!check.ok) {
       problems.push(`${where}: ${check.problem}`);
       previous = { seq: row.seq, hash: lineHash(row.line) };

@@ -59,6 +59,11 @@ export function checkLedgerLine(bytes: Uint8Array): LineCheck {
   } catch {
     return { ok: false, problem: 'not valid UTF-8' };
   }
+  return checkLedgerText(text);
+}
+
+/** checkLedgerLine for a line already decoded (the hub's store holds text). */
+export function checkLedgerText(text: string): LineCheck {
   if (text.length === 0) return { ok: false, problem: 'empty line' };
   let value: unknown;
   try {
