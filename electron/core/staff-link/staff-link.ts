@@ -24,7 +24,7 @@ import { decodedSegment, requestTarget } from './request-target.js';
 import { servedHostCheck } from './served-host.js';
 import { readTlsFiles } from './tls-files.js';
 import { CLOSE_RATE_LIMITED, CLOSE_UNAUTHORIZED } from '../../shared/close-codes.js';
-import { StaffSocket } from './staff-socket.js';
+import { StaffSocket, eventFrameText } from './staff-socket.js';
 
 export interface StaffLinkOptions {
   host: string;
@@ -104,7 +104,10 @@ export class StaffLink {
     });
     this.server = server;
     const stopEvents = this.options.core.onEvent((record) => {
-      for (const socket of this.sockets) socket.deliver(record);
+      // One JSON text for every client, made only if one of them sends it now.
+      let text: string | undefined;
+      const frame = () => (text ??= eventFrameText(record));
+      for (const socket of this.sockets) socket.deliver(record, frame);
     });
     const stopRotation = this.options.core.onTokenRotated?.(() => {
       for (const socket of this.sockets) socket.closeUnlessAuthenticatedWith(this.options.core.token());
