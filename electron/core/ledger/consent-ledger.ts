@@ -14,8 +14,14 @@ import type { LedgerFiles } from './ledger-files.js';
 import { SegmentWriter } from './segment-writer.js';
 import { recoverTornTail, type LedgerHead } from './torn-tail.js';
 
-/** A lagging head.json only covers less, never wrongly; a short delay keeps it off the hot path. */
-const ANCHOR_DELAY_MS = 100;
+/**
+ * A lagging head.json only covers less, never wrongly: it is written once no record has been
+ * written for this long, and never while a batch is being written, so that its write and rename do not
+ * share the disk with the fdatasync a tap waits for; but at the latest `ANCHOR_MAX_LAG_MS`
+ * after the first record it does not cover yet.
+ */
+const ANCHOR_QUIET_MS = 100;
+const ANCHOR_MAX_LAG_MS = 1000;
 
 export interface ConsentLedgerOptions {
   /** `<dataDir>/ledger`; created 0700 if missing. */
@@ -94,6 +100,8 @@ export class ConsentLedger {
   #anchoring: Promise<void> = Promise.resolve();
   #pendingAnchor: HeadAnchor | null = null;
   #anchorTimer: NodeJS.Timeout | null = null;
+  /** `performance.now()` by which the pending anchor is written even if records keep coming. */
+  #anchorDue: number | null = null;
 
   private constructor(
     options: Required<Pick<ConsentLedgerOptions, 'dir' | 'kioskId' | 'counterId' | 'now'>> & ConsentLedgerOptions & { injectedNow: boolean },
@@ -273,9 +281,23 @@ export class ConsentLedger {
     return this.#closing;
   }
 
+  /** (Re)starts the wait for a quiet moment to write the pending anchor. */
+  #armAnchor(): void {
+    const now = performance.now();
+    this.#anchorDue ??= now + ANCHOR_MAX_LAG_MS;
+    if (this.#anchorTimer) clearTimeout(this.#anchorTimer);
+    this.#anchorTimer = setTimeout(() => {
+      this.#anchorTimer = null;
+      // A batch on its way to the disk: wait for the next quiet moment, unless the anchor is overdue.
+      if (this.#draining !== null && this.#anchorDue !== null && performance.now() < this.#anchorDue) this.#armAnchor();
+      else this.#writeAnchorNow();
+    }, Math.max(0, Math.min(ANCHOR_QUIET_MS, this.#anchorDue - now))).unref();
+  }
+
   #writeAnchorNow(): void {
     if (this.#anchorTimer) clearTimeout(this.#anchorTimer);
     this.#anchorTimer = null;
+    this.#anchorDue = null;
     const anchor = this.#pendingAnchor;
     if (anchor === null) return;
     this.#pendingAnchor = null;
@@ -311,7 +333,7 @@ export class ConsentLedger {
     this.#newestTs = last.record.ts;
     this.#pendingAnchor = { seq: last.record.seq, hash: last.hash };
     // Off the tap-to-signal path: one anchor write after a burst, not one between its fdatasyncs.
-    this.#anchorTimer ??= setTimeout(() => this.#writeAnchorNow(), ANCHOR_DELAY_MS).unref();
+    this.#armAnchor();
     for (const built of batch) {
       this.#remember(built.record);
       this.#notify(built.record);

@@ -24,7 +24,7 @@ import { decodedSegment, requestTarget } from './request-target.js';
 import { servedHostCheck } from './served-host.js';
 import { readTlsFiles } from './tls-files.js';
 import { CLOSE_RATE_LIMITED, CLOSE_UNAUTHORIZED } from '../../shared/close-codes.js';
-import { StaffSocket } from './staff-socket.js';
+import { StaffSocket, eventFrameText } from './staff-socket.js';
 
 export interface StaffLinkOptions {
   host: string;
@@ -52,6 +52,9 @@ const MISDIRECTED = { code: 'bad-request', message: 'the Host header names an ad
 
 export class StaffLink {
   private readonly sockets = new Set<StaffSocket>();
+  /** The TCP (or TLS) stream under each staff socket, corked while one ledger batch is handed out. */
+  private readonly streams = new Set<Duplex>();
+  private corked: Duplex[] | null = null;
   private readonly limiter = new FailureLimiter();
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private server: Server | null = null;
@@ -104,7 +107,11 @@ export class StaffLink {
     });
     this.server = server;
     const stopEvents = this.options.core.onEvent((record) => {
-      for (const socket of this.sockets) socket.deliver(record);
+      // One JSON text for every client, made only if one of them sends it now.
+      let text: string | undefined;
+      const frame = () => (text ??= eventFrameText(record));
+      this.holdWrites();
+      for (const socket of this.sockets) socket.deliver(record, frame);
     });
     const stopRotation = this.options.core.onTokenRotated?.(() => {
       for (const socket of this.sockets) socket.closeUnlessAuthenticatedWith(this.options.core.token());
@@ -113,6 +120,22 @@ export class StaffLink {
       stopEvents();
       stopRotation?.();
     };
+  }
+
+  /**
+   * The ledger hands out the records of one batch (an acknowledgement and its logging.start)
+   * one after another in one synchronous run: their frames leave together, in one write per
+   * client, when it ends, so a client never waits for a second packet to see the signal.
+   */
+  private holdWrites(): void {
+    if (this.corked !== null) return;
+    const corked = [...this.streams];
+    this.corked = corked;
+    for (const stream of corked) stream.cork();
+    queueMicrotask(() => {
+      this.corked = null;
+      for (const stream of corked) stream.uncork();
+    });
   }
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -139,7 +162,11 @@ export class StaffLink {
         check: (token) => this.checkToken(address, token),
       });
       this.sockets.add(staffSocket);
-      ws.on('close', () => this.sockets.delete(staffSocket));
+      this.streams.add(socket);
+      ws.on('close', () => {
+        this.sockets.delete(staffSocket);
+        this.streams.delete(socket);
+      });
       ws.on('error', () => ws.terminate());
     });
   }

@@ -79,11 +79,11 @@ export class StaffSocket {
     this.ws.close(CLOSE_UNAUTHORIZED, 'the pairing token was replaced');
   }
 
-  /** A new durable ledger event: sent now, or after the replay in progress. */
-  deliver(record: LedgerRecord): void {
+  /** A new durable ledger event: sent now, or after the replay in progress; `frame` is its `event` frame's text. */
+  deliver(record: LedgerRecord, frame: () => string = () => eventFrameText(record)): void {
     if (!this.streaming) return;
     if (this.replaying) this.buffered.push(record);
-    else if (record.seq > this.lastSent) this.sendEvent(record);
+    else if (record.seq > this.lastSent) this.sendEvent(record, frame);
   }
 
   private async receive(text: string, isBinary: boolean): Promise<void> {
@@ -210,9 +210,9 @@ export class StaffSocket {
     });
   }
 
-  private sendEvent(record: LedgerRecord): void {
+  private sendEvent(record: LedgerRecord, frame: () => string = () => eventFrameText(record)): void {
     this.lastSent = record.seq;
-    this.send({ type: 'event', event: record });
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(frame());
   }
 
   private sendResult(id: RequestId, fields: Record<string, unknown>): void {
@@ -226,6 +226,12 @@ export class StaffSocket {
   private send(frame: KioskFrame): void {
     if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(frame));
   }
+}
+
+/** The `event` frame of one record, as every client gets it. */
+export function eventFrameText(record: LedgerRecord): string {
+  const frame: KioskFrame = { type: 'event', event: record };
+  return JSON.stringify(frame);
 }
 
 function idOf(raw: unknown): RequestId | null {

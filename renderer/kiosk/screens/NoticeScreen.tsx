@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { KioskView, SessionView } from '../../../electron/shared/kiosk-api.js';
 import { AnswerTimer } from '../AnswerTimer.js';
+import { AnswerButtons } from './AnswerButtons.js';
 import { logCallFailure, useKiosk } from '../kiosk-context.js';
 import { LanguageOverlay } from '../LanguageOverlay.js';
 import { PolicyQrCode } from '../PolicyQrCode.js';
@@ -10,8 +11,6 @@ import { RubyText } from '../ruby.js';
 import { useUiText } from '../ui-text.js';
 import { afterPaint, type ReportNoticeShown } from '../use-notice-shown.js';
 import { NoticeTools } from './NoticeTools.js';
-
-type Answer = 'acknowledged' | 'questioned';
 
 interface Props {
   view: KioskView;
@@ -34,19 +33,9 @@ export function NoticeScreen({ view, session, largeText, onToggleLargeText, repo
   const t = useUiText(notice.language);
   const [picking, setPicking] = useState(false);
   const [changingLanguage, setChangingLanguage] = useState(false);
-  const [answering, setAnswering] = useState<Answer | null>(null);
   const readAloud = useReadAloud(notice);
 
   useEffect(() => afterPaint(() => reportShown(sessionId, notice.version)), [reportShown, sessionId, notice.version]);
-
-  const answer = (choice: Answer) => {
-    setAnswering(choice);
-    // Stays disabled on success: the core moves to the next screen once the answer is on disk.
-    api.answer({ sessionId, answer: choice }).catch((error: unknown) => {
-      logCallFailure('answer')(error);
-      setAnswering(null);
-    });
-  };
 
   const changeLanguage = (language: string) => {
     setChangingLanguage(true);
@@ -121,28 +110,7 @@ export function NoticeScreen({ view, session, largeText, onToggleLargeText, repo
         {!onBackToStaff && session.answerDeadline !== null && (
           <AnswerTimer deadline={session.answerDeadline} language={notice.language} />
         )}
-        <div className="answer-buttons">
-          <button
-            type="button"
-            className="answer-button"
-            data-testid="ack"
-            disabled={answering !== null}
-            aria-busy={answering === 'acknowledged'}
-            onClick={() => answer('acknowledged')}
-          >
-            <RubyText text={notice.answers.acknowledge} />
-          </button>
-          <button
-            type="button"
-            className="answer-button"
-            data-testid="question"
-            disabled={answering !== null}
-            aria-busy={answering === 'questioned'}
-            onClick={onBackToStaff ?? (() => answer('questioned'))}
-          >
-            <RubyText text={notice.answers.question} />
-          </button>
-        </div>
+        <AnswerButtons sessionId={sessionId} answers={notice.answers} onBackToStaff={onBackToStaff} />
       </footer>
       {picking && (
         <LanguageOverlay
