@@ -14,20 +14,9 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Flags } from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import { KIOSK_PAGE_CSP } from '../../electron/shared/content-security-policy.js';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../test/support/browser.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = process.env.KOKUCHI_CHROMIUM ?? '/usr/bin/chromium';
-/** The flags the end-to-end tests start Chromium with (test/support/browser.ts). */
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const GOAL = 98;
 
 export interface PaintResult {

@@ -17,21 +17,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import WebSocket from 'ws';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../test/support/browser.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FLOOR_CHILD = fileURLToPath(new URL('./tap-floor-child.mjs', import.meta.url));
-const CHROMIUM = process.env.KOKUCHI_CHROMIUM ?? '/usr/bin/chromium';
-/** The flags the end-to-end tests start Chromium with (test/support/browser.ts). */
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const TOKEN = 't'.repeat(43);
 const GOALS = { p50: 1.2, p90: 1.5, maxMs: 15 };
 const WARM_UP = 20;
