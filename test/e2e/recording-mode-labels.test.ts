@@ -62,9 +62,9 @@ describe('an audio and video counter names video wherever it says what is record
       '録音・録画中',
       'กำลังบันทึกเสียงและภาพ',
       '録音・録画一時停止中',
-      'หยุดบันทึกเสียงและภาพชั่วคราว',
-      'จะเริ่มบันทึกเสียงและภาพตั้งแต่นี้',
-      'หยุดบันทึกเสียงและภาพแล้ว',
+      'การบันทึกเสียงและภาพหยุดชั่วคราว',
+      'จะเริ่มบันทึกเสียงและภาพตั้งแต่ตอนนี้',
+      'การบันทึกเสียงและภาพสิ้นสุดแล้ว',
     ],
   ])('%s: thank-you, indicator, pause and ended', async (language, japanese, local, japanesePaused, localPaused, thanks, ended) => {
     const { sessionId } = await staff('v1/sessions', { language });

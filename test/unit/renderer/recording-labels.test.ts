@@ -55,15 +55,22 @@ describe('the indicator names what is recorded', () => {
   it('in Thai and Burmese: sound only (เสียง / အသံ) or sound and picture (และภาพ / နှင့် ဗီဒီယို)', () => {
     expect(indicator('th', 'audio', 'recording')).toEqual(['録音中', 'กำลังบันทึกเสียง']);
     expect(indicator('th', 'audio-video', 'recording')).toEqual(['録音・録画中', 'กำลังบันทึกเสียงและภาพ']);
-    expect(indicator('th', 'audio-video', 'paused')).toEqual(['録音・録画一時停止中', 'หยุดบันทึกเสียงและภาพชั่วคราว']);
+    expect(indicator('th', 'audio-video', 'paused')).toEqual(['録音・録画一時停止中', 'การบันทึกเสียงและภาพหยุดชั่วคราว']);
     expect(indicator('my', 'audio', 'recording')).toEqual(['録音中', 'အသံ မှတ်တမ်းတင်နေသည်']);
     expect(indicator('my', 'audio-video', 'recording')).toEqual(['録音・録画中', 'အသံနှင့် ဗီဒီယို မှတ်တမ်းတင်နေသည်']);
   });
 
-  it('in easy Japanese the pause line keeps its furigana and names 録画 only where video is recorded', () => {
+  it('in easy Japanese the pause line keeps its furigana and names ビデオ only where video is recorded', () => {
     const t = uiText.getFixedT('ja-x-easy', 'ui');
     expect(indicatorWords(t, 'audio', 'paused').local).toBe('{録音|ろくおん}を{止|と}めています');
-    expect(indicatorWords(t, 'audio-video', 'paused').local).toBe('{録音|ろくおん}・{録画|ろくが}を{止|と}めています');
+    expect(indicatorWords(t, 'audio-video', 'paused').local).toBe('{声|こえ}とビデオの{記録|きろく}を{止|と}めています');
+  });
+
+  it('in Korean and Nepali the pause line reads as a state for now (일시 중지 중, अहिलेलाई), not a button or the end', () => {
+    expect(indicator('ko', 'audio', 'paused')).toEqual(['録音一時停止中', '녹음 일시 중지 중']);
+    expect(indicator('ko', 'audio-video', 'paused')).toEqual(['録音・録画一時停止中', '녹음·녹화 일시 중지 중']);
+    expect(indicator('ne', 'audio', 'paused')).toEqual(['録音一時停止中', 'आवाज रेकर्डिङ अहिलेलाई रोकिएको छ']);
+    expect(indicator('ne', 'audio-video', 'paused')).toEqual(['録音・録画一時停止中', 'आवाज र भिडियो रेकर्डिङ अहिलेलाई रोकिएको छ']);
   });
 });
 
@@ -108,8 +115,8 @@ describe('the thank-you and ended screens name what is recorded', () => {
   it.each([
     ['ja', 'これから録音を始めます。', 'これから録音・録画を始めます。', '録音を終了しました', '録音・録画を終了しました'],
     ['en', 'Audio recording is starting now.', 'Audio and video recording is starting now.', 'Audio recording has stopped', 'Audio and video recording has stopped'],
-    ['th', 'จะเริ่มบันทึกเสียงตั้งแต่นี้', 'จะเริ่มบันทึกเสียงและภาพตั้งแต่นี้', 'หยุดบันทึกเสียงแล้ว', 'หยุดบันทึกเสียงและภาพแล้ว'],
-    ['ne', 'अब आवाज रेकर्डिङ सुरु हुँदैछ।', 'अब आवाज र भिडियो रेकर्डिङ सुरु हुँदैछ।', 'आवाज रेकर्डिङ रोकियो', 'आवाज र भिडियो रेकर्डिङ रोकियो'],
+    ['th', 'จะเริ่มบันทึกเสียงตั้งแต่ตอนนี้', 'จะเริ่มบันทึกเสียงและภาพตั้งแต่ตอนนี้', 'การบันทึกเสียงสิ้นสุดแล้ว', 'การบันทึกเสียงและภาพสิ้นสุดแล้ว'],
+    ['ne', 'अब आवाज रेकर्डिङ सुरु हुँदैछ।', 'अब आवाज र भिडियो रेकर्डिङ सुरु हुँदैछ।', 'आवाज रेकर्डिङ सकियो', 'आवाज र भिडियो रेकर्डिङ सकियो'],
   ])('%s', (language, thanksAudio, thanksVideo, endedAudio, endedVideo) => {
     expect(text(language, thanksBodyKey('audio'))).toBe(thanksAudio);
     expect(text(language, thanksBodyKey('audio-video'))).toBe(thanksVideo);
