@@ -89,6 +89,8 @@ describe('an audio and video counter names video wherever it says what is record
     await staff(`v1/sessions/${String(sessionId)}/end`);
     await page.getByTestId('screen-ended').waitFor();
     expect(await shown('[data-testid="screen-ended"] h1')).toBe(ended);
+    // Recording has stopped: no "● 録音・録画中" beside the title saying so.
+    expect(await page.getByTestId('recording-indicator').count()).toBe(0);
   });
 
   it('my: the recording screen after a staff override', async () => {
