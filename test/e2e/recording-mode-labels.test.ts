@@ -64,7 +64,7 @@ describe('an audio and video counter names video wherever it says what is record
       '録音・録画一時停止中',
       'การบันทึกเสียงและภาพหยุดชั่วคราว',
       'จะเริ่มบันทึกเสียงและภาพตั้งแต่ตอนนี้',
-      'การบันทึกเสียงและภาพสิ้นสุดแล้ว',
+      'สิ้นสุดการบันทึกเสียงและภาพแล้ว',
     ],
   ])('%s: thank-you, indicator, pause and ended', async (language, japanese, local, japanesePaused, localPaused, thanks, ended) => {
     const { sessionId } = await staff('v1/sessions', { language });

@@ -115,7 +115,7 @@ describe('the thank-you and ended screens name what is recorded', () => {
   it.each([
     ['ja', 'これから録音を始めます。', 'これから録音・録画を始めます。', '録音を終了しました', '録音・録画を終了しました'],
     ['en', 'Audio recording is starting now.', 'Audio and video recording is starting now.', 'Audio recording has stopped', 'Audio and video recording has stopped'],
-    ['th', 'จะเริ่มบันทึกเสียงตั้งแต่ตอนนี้', 'จะเริ่มบันทึกเสียงและภาพตั้งแต่ตอนนี้', 'การบันทึกเสียงสิ้นสุดแล้ว', 'การบันทึกเสียงและภาพสิ้นสุดแล้ว'],
+    ['th', 'จะเริ่มบันทึกเสียงตั้งแต่ตอนนี้', 'จะเริ่มบันทึกเสียงและภาพตั้งแต่ตอนนี้', 'สิ้นสุดการบันทึกเสียงแล้ว', 'สิ้นสุดการบันทึกเสียงและภาพแล้ว'],
     ['ne', 'अब आवाज रेकर्डिङ सुरु हुँदैछ।', 'अब आवाज र भिडियो रेकर्डिङ सुरु हुँदैछ।', 'आवाज रेकर्डिङ सकियो', 'आवाज र भिडियो रेकर्डिङ सकियो'],
   ])('%s', (language, thanksAudio, thanksVideo, endedAudio, endedVideo) => {
     expect(text(language, thanksBodyKey('audio'))).toBe(thanksAudio);
