@@ -85,6 +85,11 @@ export interface KioskView {
   /** Language of the idle screen's own text (the office's first language). */
   defaultLanguage: string;
   residentCanStart: boolean;
+  /**
+   * What this counter records (`recording.mode` in the configuration), so the idle screen can
+   * say it before any session; a staff app may give a session another mode (`session.recording`).
+   */
+  recordingMode: RecordingMode;
   /** The language a resident tapped at idle, until a session opens or the idle reset forgets it. */
   chosenLanguage: string | null;
   session: SessionView | null;

@@ -110,8 +110,9 @@ function ResidentVisit({ view, session, reportShown }: VisitProps) {
       content = <EndedScreen language={language} mode={session.recording} />;
   }
 
-  // Once logging has started the indicator stays on every screen, not just the recording one.
-  const since = screen === 'recording' ? null : session.loggingSince;
+  // Once logging has started the indicator stays on every screen, not just the recording one
+  // (which shows its own), until staff end the session: the ended screen says it has stopped.
+  const since = screen === 'recording' || screen === 'ended' ? null : session.loggingSince;
   return (
     <div className={largeText ? 'kiosk large-text' : 'kiosk'}>
       {since !== null && <RecordingIndicator since={since} language={language} mode={session.recording} paused={session.pausedSince !== null} />}

@@ -28,6 +28,13 @@ async function acknowledgedSession(staff: RawStaffClient, id: string, language: 
 }
 
 describe('pause and resume on the kiosk screen', () => {
+  it('idle, before any session: the default counter says only sound may be recorded (no 録画, no video)', async () => {
+    await page.getByTestId('screen-idle').waitFor();
+    const notice = page.getByTestId('screen-idle').locator('.recording-notice');
+    expect(await notice.locator('[lang="ja"]').innerText()).toBe('この窓口での会話は、録音される場合があります。');
+    expect(await notice.locator('[lang="en"]').innerText()).toBe('Conversations at this counter may be recorded (audio only).');
+  });
+
   it('the indicator says "paused" in words and data-state while staff pause, and "recording" again after', async () => {
     const staff = await RawStaffClient.connect(kiosk.staffUrl, { token: TOKEN });
     await staff.waitForWelcome();

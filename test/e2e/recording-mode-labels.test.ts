@@ -1,5 +1,6 @@
-// On a counter that records sound and video, what the resident reads says so: the indicator
-// (recording and paused), the thank-you body, the recording screen and the ended title, in
+// On a counter that records sound and video, what the resident reads says so: the idle
+// screen's notice line, the indicator (recording and paused), the thank-you body, the
+// recording screen and the ended title, in
 // Japanese, English, Thai and Burmese. A real `kokuchi serve` in `recording.mode: audio-video`,
 // Chromium on the kiosk page, staff over the HTTP staff link. (Audio-only counters: the
 // default configuration, in pause-and-receipt.test.ts.)
@@ -36,6 +37,15 @@ const shown = async (selector: string) => (await page.locator(selector).innerTex
 const indicator = '[data-testid="recording-indicator"]';
 
 describe('an audio and video counter names video wherever it says what is recorded', () => {
+  // First, before any session: the screen a resident meets at the counter.
+  it('idle: the notice line says sound and video may be recorded, in Japanese and English', async () => {
+    await page.getByTestId('screen-idle').waitFor();
+    expect(await shown('[data-testid="screen-idle"] .recording-notice [lang="ja"]')).toBe('この窓口での会話は、録音・録画される場合があります。');
+    expect(await shown('[data-testid="screen-idle"] .recording-notice [lang="en"]')).toBe(
+      'Conversations at this counter may be recorded (audio and video).',
+    );
+  });
+
   it.each([
     ['ja', '録音・録画中', null, '録音・録画一時停止中', null, 'これから録音・録画を始めます。', '録音・録画を終了しました'],
     [
@@ -52,9 +62,9 @@ describe('an audio and video counter names video wherever it says what is record
       '録音・録画中',
       'กำลังบันทึกเสียงและภาพ',
       '録音・録画一時停止中',
-      'หยุดบันทึกเสียงและภาพชั่วคราว',
-      'จะเริ่มบันทึกเสียงและภาพตั้งแต่นี้',
-      'หยุดบันทึกเสียงและภาพแล้ว',
+      'การบันทึกเสียงและภาพหยุดชั่วคราว',
+      'จะเริ่มบันทึกเสียงและภาพตั้งแต่ตอนนี้',
+      'สิ้นสุดการบันทึกเสียงและภาพแล้ว',
     ],
   ])('%s: thank-you, indicator, pause and ended', async (language, japanese, local, japanesePaused, localPaused, thanks, ended) => {
     const { sessionId } = await staff('v1/sessions', { language });
@@ -79,6 +89,8 @@ describe('an audio and video counter names video wherever it says what is record
     await staff(`v1/sessions/${String(sessionId)}/end`);
     await page.getByTestId('screen-ended').waitFor();
     expect(await shown('[data-testid="screen-ended"] h1')).toBe(ended);
+    // Recording has stopped: no "● 録音・録画中" beside the title saying so.
+    expect(await page.getByTestId('recording-indicator').count()).toBe(0);
   });
 
   it('my: the recording screen after a staff override', async () => {

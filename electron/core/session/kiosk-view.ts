@@ -50,6 +50,7 @@ export function buildView({ config, locales, offered, session, problems, screenO
     }),
     defaultLanguage,
     residentCanStart: config.session.startBy !== 'staff',
+    recordingMode: config.recording.mode,
     chosenLanguage: session.chosenLanguage,
     session:
       open && screen !== 'idle'

@@ -1,8 +1,10 @@
-// Waiting for the next resident: the office, the permanent recording line, and the languages.
+// Waiting for the next resident: the office, the permanent recording line (naming what this
+// counter records: `recording.mode`), and the languages.
 import { useState } from 'react';
 import type { KioskView } from '../../../electron/shared/kiosk-api.js';
 import { logCallFailure, useKiosk } from '../kiosk-context.js';
 import { LanguagePicker } from '../LanguagePicker.js';
+import { idleNoticeKey } from '../recording-labels.js';
 import { RubyText } from '../ruby.js';
 import { useUiText } from '../ui-text.js';
 import { TwoLanguageText } from './TwoLanguageText.js';
@@ -35,7 +37,7 @@ export function IdleScreen({ view }: Props) {
     <main className="screen idle-screen" data-testid="screen-idle" lang={language}>
       <header className="idle-header">
         <h1 className="office-name">{view.office.names[hint ?? language] ?? view.office.name}</h1>
-        <TwoLanguageText className="recording-notice" textKey="idle.notice" language={language} />
+        <TwoLanguageText className="recording-notice" textKey={idleNoticeKey(view.recordingMode)} language={language} />
       </header>
       <section className="idle-languages" aria-labelledby="idle-prompt">
         <TwoLanguageText
