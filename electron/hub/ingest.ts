@@ -45,13 +45,15 @@ export class Ingest {
     readonly chains: Map<string, KioskChain>,
     private readonly events: IngestEvents,
     private readonly now: () => Date,
+    preparedStatements: boolean,
   ) {
     // The chains change only after a commit, so a failed one leaves them as the store is.
-    this.writer = new RecordWriter(pool, now);
+    this.writer = new RecordWriter(pool, now, preparedStatements);
   }
 
-  static async open(pool: Pool, events: IngestEvents, now: () => Date = () => new Date()): Promise<Ingest> {
-    const ingest = new Ingest(pool, await loadChains(pool), events, now);
+  /** `preparedStatements` only on a PostgreSQL server (see RecordWriter). */
+  static async open(pool: Pool, events: IngestEvents, now: () => Date = () => new Date(), preparedStatements = false): Promise<Ingest> {
+    const ingest = new Ingest(pool, await loadChains(pool), events, now, preparedStatements);
     ingest.enrolments = await readEnrolments(pool);
     return ingest;
   }
@@ -83,7 +85,7 @@ export class Ingest {
     if (signed.headers['webhook-id'] !== record.id) {
       return refuse(400, 'malformed', 'webhook-id must be the record\'s id');
     }
-    const line = body.toString('utf8');
+    const line = check.text;
     const secretProblem = await this.authenticate(record, signed.headers, line);
     if (secretProblem !== null) return refuse(401, 'bad-signature', secretProblem);
     return this.inTurn(record.kioskId, () => this.place(record, line, lineHash(body)));
