@@ -45,15 +45,13 @@ export class Ingest {
     readonly chains: Map<string, KioskChain>,
     private readonly events: IngestEvents,
     private readonly now: () => Date,
-    preparedStatements: boolean,
   ) {
     // The chains change only after a commit, so a failed one leaves them as the store is.
-    this.writer = new RecordWriter(pool, now, preparedStatements);
+    this.writer = new RecordWriter(pool, now);
   }
 
-  /** `preparedStatements` only on a PostgreSQL server (see RecordWriter). */
-  static async open(pool: Pool, events: IngestEvents, now: () => Date = () => new Date(), preparedStatements = false): Promise<Ingest> {
-    const ingest = new Ingest(pool, await loadChains(pool), events, now, preparedStatements);
+  static async open(pool: Pool, events: IngestEvents, now: () => Date = () => new Date()): Promise<Ingest> {
+    const ingest = new Ingest(pool, await loadChains(pool), events, now);
     ingest.enrolments = await readEnrolments(pool);
     return ingest;
   }

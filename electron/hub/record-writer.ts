@@ -43,15 +43,9 @@ export class RecordWriter {
   private queue: Pending[] = [];
   private flushing = false;
 
-  /**
-   * `prepared`: the batch statement is parsed once per connection (by name). Only on a
-   * PostgreSQL server: PGlite has one session under all its connections, so a statement
-   * prepared by a connection that was dropped would still be there for the next one.
-   */
   constructor(
     private readonly pool: Pool,
     private readonly now: () => Date = () => new Date(),
-    private readonly prepared = false,
   ) {}
 
   write(op: WriteOp): Promise<void> {
@@ -111,7 +105,7 @@ export class RecordWriter {
       const socket = (client as unknown as { connection?: { stream?: Partial<Pick<Socket, 'cork' | 'uncork'>> } }).connection?.stream;
       socket?.cork?.();
       const written = client.query({
-        ...(this.prepared ? { name: WRITE_STATEMENT } : {}),
+        name: statementName(client),
         text: WRITE_SQL,
         values: [
           [...kiosks.keys()], [...kiosks.values()], seenAt,
@@ -132,8 +126,22 @@ export class RecordWriter {
   }
 }
 
-/** On a server, prepared once per connection (by name), then only bound and run for each batch. */
-const WRITE_STATEMENT = 'hub-ingest-write';
+/**
+ * The batch statement is parsed once per connection (by name), then only bound and run.
+ * Each connection names it its own way: PGlite has one session under all its connections,
+ * so a statement prepared by a connection that was dropped is still there for the next.
+ */
+const statementNames = new WeakMap<object, string>();
+let connections = 0;
+function statementName(client: object): string {
+  let name = statementNames.get(client);
+  if (name === undefined) {
+    connections += 1;
+    name = `hub-ingest-write-${process.pid}-${connections}`;
+    statementNames.set(client, name);
+  }
+  return name;
+}
 const WRITE_SQL = `
 WITH seen AS (
   INSERT INTO kiosks (kiosk_id, counter_id, last_seen_at) SELECT k, c, $3 FROM unnest($1::text[], $2::text[]) AS t(k, c)

@@ -45,7 +45,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     // The metrics read the chains the ingest loads, and the ingest reports to the metrics.
     const opened: { ingest?: Ingest } = {};
     const metrics = new HubMetrics(() => opened.ingest?.chains.values() ?? [], options.dataDir, now);
-    const ingest = await Ingest.open(database.pool, metrics, now, database.kind === 'server');
+    const ingest = await Ingest.open(database.pool, metrics, now);
     opened.ingest = ingest;
     const config = options.config ?? DEFAULT_HUB_CONFIG;
     const bound = servedHostCheck(options.host);
