@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { postEvent } from '../electron/core/webhooks/post-event.js';
 import { signingKey, webhookSignature } from '../electron/core/webhooks/webhook-signature.js';
 import { SimulatedKiosk } from '../test/support/simulated-kiosk.js';
+import { threadCpuNs } from './hub-bench-cpu.js';
 
 export interface KiosksTask {
   hubUrl: string;
@@ -20,6 +21,8 @@ export interface KiosksResult {
   seconds: number;
   /** Per record: ms from its write to the hub's 2xx, sorted. */
   lags: number[];
+  /** CPU ns this worker thread (all the simulated kiosks) used while sending. */
+  cpuNs: number;
 }
 
 const task = workerData as KiosksTask;
@@ -46,7 +49,9 @@ async function kiosk(index: number): Promise<void> {
 }
 
 const start = performance.now();
+const cpuStart = threadCpuNs();
 await Promise.all(task.secrets.map((_, index) => kiosk(index)));
 const seconds = (performance.now() - start) / 1000;
+const cpuNs = threadCpuNs() - cpuStart;
 lags.sort((a, b) => a - b);
-parentPort!.postMessage({ records: lags.length, seconds, lags } satisfies KiosksResult);
+parentPort!.postMessage({ records: lags.length, seconds, lags, cpuNs } satisfies KiosksResult);

@@ -5,7 +5,7 @@
 // to the hub's answer, which comes after its commit. `--million` adds `hub verify` and
 // `hub export` over 1,000,000 records with their peak memory. Written into BENCHMARKS.md.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ import { startHub } from '../electron/hub/records-hub.js';
 import { makeHubDataDir } from '../test/support/hub-store.js';
 import { startPostgres } from '../test/support/postgres-server.js';
 import { copyIntoPglite, copyIntoServer, copyRow } from './hub-bench-copy.js';
+import { postgresCpuNs, postgresCpuSince, threadCpuNs } from './hub-bench-cpu.js';
 import type { KiosksResult, KiosksTask } from './hub-bench-kiosks.js';
 import { millionSection } from './hub-bench-million.js';
 
@@ -44,6 +45,10 @@ interface Result {
   p50: number;
   p99: number;
   floorPerSecond: number;
+  /** CPU µs per record: the hub's thread (with PGlite in it, embedded), the server's processes, the kiosks' thread. */
+  hubUs: number;
+  databaseUs: number | null;
+  kiosksUs: number;
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -71,11 +76,18 @@ async function run(store: 'embedded' | 'server', url: string | undefined, dataDi
   const hub = await startHub({ url, dataDir, host: '127.0.0.1', port: 0, token: 'bench-token-0123456789' });
   let sent: KiosksResult;
   let rows: string[];
+  let cpu = { hubNs: NaN, databaseNs: null as number | null };
   try {
     const secrets: string[] = [];
     for (let i = 0; i < KIOSKS; i += 1) secrets.push(await enrol(hub.pool, `c-${i}`));
+    const port = url === undefined ? null : Number(new URL(url).port);
+    const databaseBefore = port === null ? null : postgresCpuNs(port);
+    const hubBefore = threadCpuNs();
     sent = await sendFromKiosks({ hubUrl: hub.url, secrets, perKiosk: PER_KIOSK });
     await hub.ingest.idle();
+    const hubNs = threadCpuNs() - hubBefore;
+    const databaseNs = port === null || databaseBefore === null ? null : postgresCpuSince(databaseBefore, postgresCpuNs(port));
+    cpu = { hubNs, databaseNs };
     // The floor COPYs exactly the lines the hub stored.
     const stored = await hub.pool.query<{ line: string }>('SELECT line FROM records ORDER BY kiosk_id, seq');
     if (stored.rows.length !== KIOSKS * PER_KIOSK) throw new Error(`the hub holds ${stored.rows.length} records, not ${KIOSKS * PER_KIOSK}`);
@@ -84,7 +96,7 @@ async function run(store: 'embedded' | 'server', url: string | undefined, dataDi
     if (store === 'server') {
       await hub.pool.query('CREATE TABLE floor_records (LIKE records INCLUDING ALL)');
       const seconds = await timed(() => copyIntoServer(hub.pool, 'floor_records', rows));
-      return result(store, sent, rows.length / seconds);
+      return result(store, sent, rows.length / seconds, cpu);
     }
   } finally {
     await hub.close();
@@ -94,19 +106,22 @@ async function run(store: 'embedded' | 'server', url: string | undefined, dataDi
   try {
     await db.exec('CREATE TABLE floor_records (LIKE records INCLUDING ALL)');
     const seconds = await timed(() => copyIntoPglite(db, 'floor_records', rows));
-    return result(store, sent, rows.length / seconds);
+    return result(store, sent, rows.length / seconds, cpu);
   } finally {
     await db.close();
   }
 }
 
-function result(store: 'embedded' | 'server', sent: KiosksResult, floorPerSecond: number): Result {
+function result(store: 'embedded' | 'server', sent: KiosksResult, floorPerSecond: number, cpu: { hubNs: number; databaseNs: number | null }): Result {
+  const perRecord = (ns: number) => ns / 1000 / sent.records;
   return {
+    hubUs: perRecord(cpu.hubNs), databaseUs: cpu.databaseNs === null ? null : perRecord(cpu.databaseNs), kiosksUs: perRecord(sent.cpuNs),
     store: store === 'embedded' ? 'embedded (PGlite over its socket)' : 'PostgreSQL 15 server (Debian, loopback)',
     records: sent.records, seconds: sent.seconds, p50: quantile(sent.lags, 0.5), p99: quantile(sent.lags, 0.99), floorPerSecond,
   };
 }
 
+const loadBefore = loadavg().map((load) => load.toFixed(2)).join(', ');
 const results: Result[] = [];
 if (STORES.includes('embedded')) {
   const embeddedDir = await makeHubDataDir();
@@ -136,11 +151,14 @@ const ingestSection = [
   '- Floor: a bare `COPY` of exactly the lines the hub stored into a table of the same shape (`LIKE records INCLUDING ALL`: the same columns, primary key and indexes). On the server, `COPY … FROM STDIN` over `pg` (`pg-copy-streams`); on PGlite, `COPY … FROM \'/dev/blob\'` in-process, because PGlite\'s socket server loses protocol sync on `COPY FROM STDIN`.',
   '- Delivery lag: from the moment a kiosk wrote a record to the hub\'s answer, which the hub sends only once the record\'s transaction has committed (so an upper bound on write → commit). The simulated kiosks do not fsync their own files: on site each kiosk has its own disk, not the hub\'s.',
   '',
-  '| store | records | records/s | floor (bare COPY) records/s | ÷ floor | delivery lag p50 | p99 |',
-  '| --- | --- | --- | --- | --- | --- | --- |',
+  `- CPU per record: on-CPU time (Linux schedstat) of the hub's thread (on the embedded store PGlite runs in it too), of the PostgreSQL server's processes, and of the kiosks' worker thread, over the ingest, ÷ records; "hub records/s per core" is 1,000,000 ÷ (hub + database µs), what one core given to the hub alone would ingest. This machine: ${cpus().length} cores, load average ${loadBefore} before the run (other work shares it).`,
+  '',
+  '| store | records | records/s | floor (bare COPY) records/s | ÷ floor | delivery lag p50 | p99 | hub CPU µs/record | database CPU µs/record | kiosks\' CPU µs/record | hub records/s per core |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...results.map((r) => {
     const rate = r.records / r.seconds;
-    return `| ${r.store} | ${r.records} | ${rate.toFixed(0)} | ${r.floorPerSecond.toFixed(0)} | ${(rate / r.floorPerSecond).toFixed(2)}× | ${ms(r.p50)} | ${ms(r.p99)} |`;
+    const perCore = 1e6 / (r.hubUs + (r.databaseUs ?? 0));
+    return `| ${r.store} | ${r.records} | ${rate.toFixed(0)} | ${r.floorPerSecond.toFixed(0)} | ${(rate / r.floorPerSecond).toFixed(2)}× | ${ms(r.p50)} | ${ms(r.p99)} | ${r.hubUs.toFixed(0)} | ${r.databaseUs === null ? 'in the hub\'s thread' : r.databaseUs.toFixed(0)} | ${r.kiosksUs.toFixed(0)} | ${perCore.toFixed(0)} |`;
   }),
   '<!-- hub-bench:end -->',
 ].join('\n');

@@ -40,7 +40,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    // A ledger line comes in one chunk: no copy then.
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -55,7 +56,6 @@ const json = (res: ServerResponse, status: number, value: unknown) => send(res, 
 
 async function route(parts: HubServerParts, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
-  const url = new URL(req.url ?? '/', 'http://hub.invalid');
   const method = req.method ?? 'GET';
   // Before anything else, /healthz included: a rebinding name learns nothing, not even that a hub is here.
   if (!parts.servesHost(req.headers.host)) {
@@ -95,7 +95,7 @@ async function route(parts: HubServerParts, req: IncomingMessage, res: ServerRes
   }
   if (rawPath === '/v1/fleet') return json(res, 200, fleet(parts.ingest.chains.values()));
   if (rawPath === '/metrics') return send(res, 200, await parts.metrics.text(), parts.metrics.contentType);
-  const answer = await events(parts.pool, url.searchParams, parts.ingest.chains);
+  const answer = await events(parts.pool, new URL(req.url ?? '/', 'http://hub.invalid').searchParams, parts.ingest.chains);
   if (answer.ok) send(res, 200, answer.json);
   else json(res, 400, { code: 'bad-request', message: answer.problem });
 }

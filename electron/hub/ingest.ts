@@ -36,6 +36,8 @@ const field = (record: LedgerRecord, key: string): string | null => {
 
 export class Ingest {
   private enrolments: Enrolment[] = [];
+  /** The bound enrolments by kiosk id, made again after the enrolments change (one lookup a request, however many kiosks). */
+  private byKiosk: Map<string, Enrolment> | null = null;
   /** Ingests of one kiosk run one after another: each is placed against the one before. */
   private readonly turns = new Map<string, Promise<unknown>>();
   private readonly writer: RecordWriter;
@@ -83,7 +85,7 @@ export class Ingest {
     if (signed.headers['webhook-id'] !== record.id) {
       return refuse(400, 'malformed', 'webhook-id must be the record\'s id');
     }
-    const line = body.toString('utf8');
+    const line = check.text;
     const secretProblem = await this.authenticate(record, signed.headers, line);
     if (secretProblem !== null) return refuse(401, 'bad-signature', secretProblem);
     return this.inTurn(record.kioskId, () => this.place(record, line, lineHash(body)));
@@ -92,7 +94,7 @@ export class Ingest {
   /** null when the line is signed with the secret bound to its kiosk (binding a fresh one on first use). */
   private async authenticate(record: LedgerRecord, headers: SignedHeaders, line: string): Promise<string | null> {
     for (let round = 0; round < 2; round += 1) {
-      const own = this.enrolments.find((enrolment) => enrolment.kioskId === record.kioskId);
+      const own = this.ownEnrolment(record.kioskId);
       if (own) {
         if (signedWith(own.secret, headers, line)) return null;
         // Its counter enrolled again: the new secret takes over and the old one stops working.
@@ -102,6 +104,7 @@ export class Ingest {
         if (rotated && (await rotateEnrolment(this.pool, rotated.id, own.id, record.kioskId))) {
           rotated.kioskId = record.kioskId;
           this.enrolments = this.enrolments.filter((e) => e !== own);
+          this.byKiosk = null;
           return null;
         }
         const other = this.otherKiosk(headers, line, record.kioskId);
@@ -109,6 +112,7 @@ export class Ingest {
         if (round === 0) {
           // A secret enrolled since the hub last looked (`hub enroll` from another process) may be a rotation.
           this.enrolments = await readEnrolments(this.pool);
+          this.byKiosk = null;
           continue;
         }
         return `the signature does not match the secret enrolled for kiosk ${record.kioskId}`;
@@ -120,6 +124,7 @@ export class Ingest {
         }
         if (await bindEnrolment(this.pool, fresh.id, record.kioskId)) {
           fresh.kioskId = record.kioskId;
+          this.byKiosk = null;
           return null;
         }
       }
@@ -127,8 +132,20 @@ export class Ingest {
       if (other) return other;
       // Enrolled since the hub last looked (`hub enroll` from another process): read them again once.
       this.enrolments = await readEnrolments(this.pool);
+      this.byKiosk = null;
     }
     return 'no enrolled secret signs this record: run `kokuchi hub enroll --counter ID` and put the secret in the kiosk\'s hub.secret';
+  }
+
+  private ownEnrolment(kioskId: string): Enrolment | undefined {
+    if (this.byKiosk === null) {
+      this.byKiosk = new Map();
+      // The first in id order, as a search of the list would find.
+      for (const enrolment of this.enrolments) {
+        if (enrolment.kioskId !== null && !this.byKiosk.has(enrolment.kioskId)) this.byKiosk.set(enrolment.kioskId, enrolment);
+      }
+    }
+    return this.byKiosk.get(kioskId);
   }
 
   private otherKiosk(headers: SignedHeaders, line: string, kioskId: string): string | null {

@@ -1,8 +1,8 @@
 // Group commit for ingests: whatever arrives while one transaction is being written goes
-// into the next, one INSERT per table for the lot. An ingest is answered only after its
+// into the next, one statement for the lot (an INSERT per table in it). An ingest is answered only after its
 // transaction has committed; if it fails, every ingest in it fails and the kiosks retry.
+import type { Socket } from 'node:net';
 import type { Pool } from 'pg';
-import { inTransaction } from './transaction.js';
 
 export interface StoredRecord {
   kioskId: string;
@@ -95,34 +95,68 @@ export class RecordWriter {
         kiosks.set(op.kioskId, op.counterId);
       }
     }
-    await inTransaction(this.pool, async (client) => {
-      await client.query(
-        `INSERT INTO kiosks (kiosk_id, counter_id, last_seen_at) SELECT k, c, $3 FROM unnest($1::text[], $2::text[]) AS t(k, c)
-         ON CONFLICT (kiosk_id) DO UPDATE SET counter_id = EXCLUDED.counter_id, last_seen_at = EXCLUDED.last_seen_at`,
-        [[...kiosks.keys()], [...kiosks.values()], seenAt],
-      );
-      if (records.length > 0) {
-        const column = <K extends keyof StoredRecord>(key: K) => records.map((record) => record[key]);
-        await client.query(
-          `INSERT INTO records (kiosk_id, seq, id, ts, type, counter_id, session_id, language, notice_version, prev, hash, line, received_at)
-           SELECT *, $13::timestamptz FROM unnest($1::text[], $2::bigint[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
-                                    $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-           ON CONFLICT (kiosk_id, seq) DO NOTHING`,
-          [
-            column('kioskId'), column('seq'), column('id'), column('ts'), column('type'), column('counterId'), column('sessionId'),
-            column('language'), column('noticeVersion'), column('prev'), column('hash'), column('line'), seenAt,
-          ],
-        );
-      }
-      if (asides.length > 0) {
-        const column = <K extends keyof SetAside>(key: K) => asides.map((aside) => aside[key]);
-        await client.query(
-          `INSERT INTO set_aside (kiosk_id, seq, problem, detail, hash, line, received_at)
-           SELECT *, $7::timestamptz FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])
-           ON CONFLICT (kiosk_id, seq, hash) DO NOTHING`,
-          [column('kioskId'), column('seq'), column('problem'), column('detail'), column('hash'), column('line'), seenAt],
-        );
-      }
-    });
+    const record = <K extends keyof StoredRecord>(key: K) => records.map((stored) => stored[key]);
+    const aside = <K extends keyof SetAside>(key: K) => asides.map((kept) => kept[key]);
+    // One statement is one transaction: committed when its answer comes, so one round trip a batch.
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      // pg writes the statement's Bind, Describe, Execute and Sync one socket write each; corked, they leave in one.
+      const socket = (client as unknown as { connection?: { stream?: Partial<Pick<Socket, 'cork' | 'uncork'>> } }).connection?.stream;
+      socket?.cork?.();
+      const written = client.query({
+        name: statementName(client),
+        text: WRITE_SQL,
+        values: [
+          [...kiosks.keys()], [...kiosks.values()], seenAt,
+          record('kioskId'), record('seq'), record('id'), record('ts'), record('type'), record('counterId'), record('sessionId'),
+          record('language'), record('noticeVersion'), record('prev'), record('hash'), record('line'),
+          aside('kioskId'), aside('seq'), aside('problem'), aside('detail'), aside('hash'), aside('line'),
+        ],
+      });
+      socket?.uncork?.();
+      await written;
+    } catch (error) {
+      // A connection that failed mid-way is dropped from the pool, not handed to the next caller.
+      broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   }
 }
+
+/**
+ * The batch statement is parsed once per connection (by name), then only bound and run.
+ * Each connection names it its own way: PGlite has one session under all its connections,
+ * so a statement prepared by a connection that was dropped is still there for the next.
+ */
+const statementNames = new WeakMap<object, string>();
+let connections = 0;
+function statementName(client: object): string {
+  let name = statementNames.get(client);
+  if (name === undefined) {
+    connections += 1;
+    name = `hub-ingest-write-${process.pid}-${connections}`;
+    statementNames.set(client, name);
+  }
+  return name;
+}
+const WRITE_SQL = `
+WITH seen AS (
+  INSERT INTO kiosks (kiosk_id, counter_id, last_seen_at) SELECT k, c, $3 FROM unnest($1::text[], $2::text[]) AS t(k, c)
+  ON CONFLICT (kiosk_id) DO UPDATE SET counter_id = EXCLUDED.counter_id, last_seen_at = EXCLUDED.last_seen_at
+  RETURNING 1
+), stored AS (
+  INSERT INTO records (kiosk_id, seq, id, ts, type, counter_id, session_id, language, notice_version, prev, hash, line, received_at)
+  SELECT *, $3::timestamptz FROM unnest($4::text[], $5::bigint[], $6::text[], $7::timestamptz[], $8::text[], $9::text[],
+                                        $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
+  ON CONFLICT (kiosk_id, seq) DO NOTHING
+  RETURNING 1
+), kept AS (
+  INSERT INTO set_aside (kiosk_id, seq, problem, detail, hash, line, received_at)
+  SELECT *, $3::timestamptz FROM unnest($16::text[], $17::bigint[], $18::text[], $19::text[], $20::text[], $21::text[])
+  ON CONFLICT (kiosk_id, seq, hash) DO NOTHING
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM seen) AS seen, (SELECT count(*) FROM stored) AS stored, (SELECT count(*) FROM kept) AS kept`;

@@ -1,6 +1,6 @@
 // Standard Webhooks signing: `v1,` + base64 HMAC-SHA256 of `id.timestamp.body`, keyed
 // with the bytes of the base64 after `whsec_` (https://www.standardwebhooks.com/).
-import { createHmac } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 
 const SECRET = /^whsec_([A-Za-z0-9+/]+=*)$/;
 
@@ -12,8 +12,8 @@ export function signingKey(secret: string): Buffer {
   return key;
 }
 
-/** The `webhook-signature` header value for one attempt. */
-export function webhookSignature(key: Buffer, id: string, timestamp: number, body: string): string {
+/** The `webhook-signature` header value for one attempt (a receiver checking many may pass a KeyObject made once). */
+export function webhookSignature(key: Buffer | KeyObject, id: string, timestamp: number, body: string): string {
   const mac = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`, 'utf8').digest('base64');
   return `v1,${mac}`;
 }
