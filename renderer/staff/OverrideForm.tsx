@@ -3,10 +3,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffClient } from '../../electron/staff-client/index.js';
+import { STAFF_TEXT_MAX } from '../../electron/shared/staff-words.js';
 import { CommandError } from './CommandError.js';
 import { useCommand } from './use-command.js';
 
-const MAX_REASON = 200;
+const MAX_REASON = STAFF_TEXT_MAX.overrideReason;
 
 export function OverrideForm({ client, sessionId, enabled }: { client: StaffClient | null; sessionId: string; enabled: boolean }) {
   const { t } = useTranslation();

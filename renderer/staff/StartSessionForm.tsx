@@ -3,6 +3,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordingMode, StaffClient, StartSessionInput } from '../../electron/staff-client/index.js';
+import { STAFF_TEXT_MAX } from '../../electron/shared/staff-words.js';
 import { CommandError } from './CommandError.js';
 import { languageNames } from './language-names.js';
 import { useCommand } from './use-command.js';
@@ -43,7 +44,7 @@ export function StartSessionForm({ client, enabled, sessionOpen }: Props) {
             <label htmlFor={ids.name}>{t('start.staffName')}</label>
             <input
               id={ids.name}
-              maxLength={40}
+              maxLength={STAFF_TEXT_MAX.staffName}
               autoComplete="off"
               value={staffName}
               aria-describedby={ids.nameHint}
