@@ -12,11 +12,11 @@ import { ConsentLedger } from '../electron/core/ledger/consent-ledger.js';
 import { verifyLedger } from '../electron/core/ledger/verify-ledger.js';
 import { startKiosk } from '../electron/core/start-kiosk.js';
 import type { KioskView } from '../electron/shared/kiosk-api.js';
-import { benchmarksFile } from './bench/benchmarks-file.js';
+import { benchmarksFile, writeMarkedSection } from './bench/benchmarks-file.js';
 import { ledgerMillion, millionSection } from './bench/ledger-million.js';
 import { soakSection, runSoak } from './bench/soak.js';
-import { firstPaintSection, measureFirstPaint, writeFirstPaintSection } from './bench/first-paint.js';
-import { measureTapLatency, tapLatencySection, writeTapLatencySection } from './bench/tap-latency.js';
+import { firstPaintSection, measureFirstPaint } from './bench/first-paint.js';
+import { measureTapLatency, tapLatencySection } from './bench/tap-latency.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'b'.repeat(43);
@@ -206,11 +206,11 @@ ${million}`;
   process.stdout.write(written);
   // Finger to staff through Chromium, beside its minimal page (scripts/bench/tap-latency.ts): its own section.
   const tap = tapLatencySection(await measureTapLatency());
-  await writeTapLatencySection(tap);
+  await writeMarkedSection('tap-latency', tap);
   process.stdout.write(`\n${tap}\n`);
   // Its own section (scripts/bench/first-paint.ts), after the report above is written.
   const paint = firstPaintSection(await measureFirstPaint());
-  await writeFirstPaintSection(paint);
+  await writeMarkedSection('first-paint', paint);
   process.stdout.write(`\n${paint}\n`);
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -4,15 +4,15 @@
 // into a table of the same shape as the floor; the delivery lag is from each record's write
 // to the hub's answer, which comes after its commit. `--million` adds `hub verify` and
 // `hub export` over 1,000,000 records with their peak memory. Written into BENCHMARKS.md.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { EMBEDDED_DIR } from '../electron/hub/embedded-postgres.js';
+import { writeMarkedSection } from './bench/benchmarks-file.js';
 import { enrol } from '../electron/hub/enrolments.js';
 import { startHub } from '../electron/hub/records-hub.js';
 import { makeHubDataDir } from '../test/support/hub-store.js';
@@ -22,7 +22,6 @@ import { postgresCpuNs, postgresCpuSince, threadCpuNs } from './hub-bench-cpu.js
 import type { KiosksResult, KiosksTask } from './hub-bench-kiosks.js';
 import { millionSection } from './hub-bench-million.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values: flags } = parseArgs({
   options: {
     store: { type: 'string', default: 'both' },
@@ -164,16 +163,10 @@ const ingestSection = [
 ].join('\n');
 if (STORES.length > 0) console.log(ingestSection);
 
-async function writeSection(name: string, section: string): Promise<void> {
-  const file = path.join(ROOT, 'BENCHMARKS.md');
-  const current = await readFile(file, 'utf8');
-  const marked = new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->`);
-  await writeFile(file, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
-}
-if (STORES.length === 2) await writeSection('hub-bench', ingestSection);
+if (STORES.length === 2) await writeMarkedSection('hub-bench', ingestSection);
 else if (STORES.length === 1) console.log('(one store only: the ingest figures in BENCHMARKS.md are left as they are)');
 if (flags.million) {
   const section = await millionSection(Number(flags['million-records']), KIOSKS);
   console.log(section);
-  await writeSection('hub-million', section);
+  await writeMarkedSection('hub-million', section);
 }

@@ -1,7 +1,10 @@
 // BENCHMARKS.md is written by more than one script: `npm run bench` writes the main part and
 // leaves alone the marked sections others write (`<!-- hub-bench:start -->` … `:end -->`, by
 // `npm run bench:hub`), and the soak's section when this run did not soak.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const BENCHMARKS_FILE = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
 
 const SECTION = /<!-- ([a-z-]+):start -->[\s\S]*?<!-- \1:end -->\n?/g;
 
@@ -21,4 +24,11 @@ export async function benchmarksFile(path: string, report: string, soak: string,
   if (full) kept.delete('soak-short');
   const order = ['soak-short', 'soak', ...[...kept.keys()].filter((name) => !name.startsWith('soak'))];
   return [report.trimEnd(), '', ...order.flatMap((name) => (kept.has(name) ? [kept.get(name)!] : []))].join('\n');
+}
+
+/** Replaces (or appends) the section marked `name` in BENCHMARKS.md: how each bench part writes its own. */
+export async function writeMarkedSection(name: string, section: string): Promise<void> {
+  const current = await readFile(BENCHMARKS_FILE, 'utf8');
+  const marked = new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->`);
+  await writeFile(BENCHMARKS_FILE, marked.test(current) ? current.replace(marked, () => section) : `${current.trimEnd()}\n\n${section}\n`);
 }

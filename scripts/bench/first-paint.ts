@@ -3,7 +3,7 @@
 // with the same headers as the floor in the same run. Part of `npm run bench`; writes its
 // own section of BENCHMARKS.md. `tsx scripts/bench/first-paint.ts` runs it alone.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import lighthouse, { desktopConfig, type Flags } from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import { KIOSK_PAGE_CSP } from '../../electron/shared/content-security-policy.js';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../test/support/browser.js';
+import { writeMarkedSection } from './benchmarks-file.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const GOAL = 98;
@@ -177,16 +178,8 @@ export function firstPaintSection(results: PaintResult[]): string {
   ].join('\n');
 }
 
-/** Replaces (or appends) this part's section of BENCHMARKS.md. */
-export async function writeFirstPaintSection(section: string): Promise<void> {
-  const file = join(ROOT, 'BENCHMARKS.md');
-  const current = await readFile(file, 'utf8');
-  const marked = /<!-- first-paint:start -->[\s\S]*<!-- first-paint:end -->/;
-  await writeFile(file, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
-}
-
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const section = firstPaintSection(await measureFirstPaint(Number(process.env.PAINT_RUNS ?? 3)));
-  await writeFirstPaintSection(section);
+  await writeMarkedSection('first-paint', section);
   console.log(section);
 }

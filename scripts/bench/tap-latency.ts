@@ -10,7 +10,7 @@
 // both alike. Part of `npm run bench`; writes its own section of BENCHMARKS.md.
 // `tsx scripts/bench/tap-latency.ts` runs it alone (TAP_SESSIONS sets the count, default 200).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../test/support/browser.js';
+import { writeMarkedSection } from './benchmarks-file.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FLOOR_CHILD = fileURLToPath(new URL('./tap-floor-child.mjs', import.meta.url));
@@ -282,17 +283,9 @@ export function tapLatencySection(result: TapResult): string {
   ].join('\n');
 }
 
-/** Replaces (or appends) this part's section of BENCHMARKS.md. */
-export async function writeTapLatencySection(section: string): Promise<void> {
-  const file = join(ROOT, 'BENCHMARKS.md');
-  const current = await readFile(file, 'utf8');
-  const marked = /<!-- tap-latency:start -->[\s\S]*<!-- tap-latency:end -->/;
-  await writeFile(file, marked.test(current) ? current.replace(marked, () => section) : `${current.trimEnd()}\n\n${section}\n`);
-}
-
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const result = await measureTapLatency(Number(process.env.TAP_SESSIONS ?? 200));
   const section = tapLatencySection(result);
-  if (process.env.TAP_WRITE !== 'no') await writeTapLatencySection(section);
+  if (process.env.TAP_WRITE !== 'no') await writeMarkedSection('tap-latency', section);
   console.log(section);
 }
