@@ -13,11 +13,25 @@ export const STAFF_TEXT_MAX = {
   pauseReason: 200,
 } as const;
 
+/** A field of staff words the kiosk takes, named as in `STAFF_TEXT_MAX`. */
+export type StaffWordsField = keyof typeof STAFF_TEXT_MAX;
+
 export type StaffWordsProblem = 'hidden-character' | 'too-long';
 
-/** What the kiosk would refuse in these words (checked before trimming, as the kiosk does), or null. */
-export function staffWordsProblem(text: string, max: number): StaffWordsProblem | null {
+/** How long the kiosk counts these words: UTF-16 code units once trimmed. */
+export function staffWordsLength(text: string): number {
+  return text.trim().length;
+}
+
+/** What the kiosk would refuse in these words for this field (checked before trimming, as the kiosk does), or null. */
+export function staffWordsProblem(field: StaffWordsField, text: string): StaffWordsProblem | null {
   if (HIDDEN_OR_BREAKING.test(text)) return 'hidden-character';
-  if (text.trim().length > max) return 'too-long';
+  if (staffWordsLength(text) > STAFF_TEXT_MAX[field]) return 'too-long';
   return null;
+}
+
+/** The words as the kiosk keeps them (trimmed), or undefined when nothing but spaces was typed. */
+export function staffWordsToSend(text: string): string | undefined {
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : trimmed;
 }

@@ -1,50 +1,50 @@
-// Staff decided to record after explaining: the reason is required and goes into the
-// ledger with the `logging.start` it causes.
+// Staff decided to record after explaining: the reason is required, checked here as the
+// kiosk checks it, and goes into the ledger with the `logging.start` it causes.
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffClient } from '../../electron/staff-client/index.js';
-import { STAFF_TEXT_MAX } from '../../electron/shared/staff-words.js';
 import { CommandError } from './CommandError.js';
+import { StaffWordsProblem } from './StaffWordsProblem.js';
 import { useCommand } from './use-command.js';
-
-const MAX_REASON = STAFF_TEXT_MAX.overrideReason;
+import { useStaffWords } from './use-staff-words.js';
 
 export function OverrideForm({ client, sessionId, enabled }: { client: StaffClient | null; sessionId: string; enabled: boolean }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
+  const reason = useStaffWords('overrideReason');
   const [missing, setMissing] = useState(false);
   const command = useCommand();
-  const ids = { reason: useId(), count: useId(), missing: useId() };
+  const ids = { reason: useId(), count: useId(), missing: useId(), problem: useId() };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const trimmed = reason.trim();
-    setMissing(trimmed.length === 0);
-    if (!client || trimmed.length === 0) return;
-    if (await command.run(() => client.override(sessionId, trimmed))) setReason('');
+    const checked = reason.check();
+    setMissing(checked !== null && checked.send === undefined);
+    if (!client || !checked?.send) return;
+    const send = checked.send;
+    if (await command.run(() => client.override(sessionId, send))) reason.clear();
   };
 
+  const described = [ids.count, missing && ids.missing, reason.problem && ids.problem].filter(Boolean).join(' ');
   return (
     <form className="override-form" onSubmit={(event) => void submit(event)} noValidate data-testid="override-form">
       <fieldset disabled={!enabled || command.busy}>
-        <label htmlFor={ids.reason}>{t('override.label')}</label>
+        <label htmlFor={ids.reason}>{t('override.label', { max: reason.max })}</label>
         <textarea
           id={ids.reason}
           rows={2}
-          maxLength={MAX_REASON}
           required
-          value={reason}
-          aria-invalid={missing}
-          aria-describedby={`${ids.count}${missing ? ` ${ids.missing}` : ''}`}
+          value={reason.text}
+          aria-invalid={missing || reason.problem !== null}
+          aria-describedby={described}
           onChange={(event) => {
-            setReason(event.target.value);
+            reason.change(event.target.value);
             if (event.target.value.trim() !== '') setMissing(false);
           }}
           data-testid="override-reason"
         />
         <div className="override-row">
           <p id={ids.count} className="hint" aria-live="off">
-            {t('override.count', { count: reason.length })}
+            {t('override.count', { count: reason.length, max: reason.max })}
           </p>
           <button type="submit" className="primary" data-testid="override-submit">
             {t('override.submit')}
@@ -55,6 +55,7 @@ export function OverrideForm({ client, sessionId, enabled }: { client: StaffClie
             {t('override.required')}
           </p>
         )}
+        <StaffWordsProblem words={reason} id={ids.problem} testId="override-reason-problem" />
       </fieldset>
       <CommandError code={command.error} testId="override-error" />
     </form>

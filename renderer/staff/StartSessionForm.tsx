@@ -1,12 +1,14 @@
 // Starts a session: the staff member's business name, a language hint and the
-// recording mode; the kiosk then shows the notice.
+// recording mode; the kiosk then shows the notice. The name is checked here as the kiosk
+// checks it, so a refused one is never sent.
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordingMode, StaffClient, StartSessionInput } from '../../electron/staff-client/index.js';
-import { STAFF_TEXT_MAX } from '../../electron/shared/staff-words.js';
 import { CommandError } from './CommandError.js';
 import { languageNames } from './language-names.js';
+import { StaffWordsProblem } from './StaffWordsProblem.js';
 import { useCommand } from './use-command.js';
+import { useStaffWords } from './use-staff-words.js';
 
 interface Props {
   client: StaffClient | null;
@@ -17,18 +19,19 @@ interface Props {
 
 export function StartSessionForm({ client, enabled, sessionOpen }: Props) {
   const { t, i18n } = useTranslation();
-  const [staffName, setStaffName] = useState('');
+  const staffName = useStaffWords('staffName');
   const [language, setLanguage] = useState('');
   const [recording, setRecording] = useState<RecordingMode | ''>('');
   const command = useCommand();
-  const ids = { name: useId(), nameHint: useId(), language: useId(), languageHint: useId(), busy: useId() };
+  const ids = { name: useId(), nameHint: useId(), nameProblem: useId(), language: useId(), languageHint: useId(), busy: useId() };
   const names = useMemo(() => languageNames(i18n.language, t('start.easyJapanese')), [i18n.language, t]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!client) return;
+    const checked = staffName.check();
+    if (!client || !checked) return;
     const input: StartSessionInput = {
-      ...(staffName.trim() !== '' && { staffName: staffName.trim() }),
+      ...(checked.send !== undefined && { staffName: checked.send }),
       ...(language !== '' && { language }),
       ...(recording !== '' && { recording }),
     };
@@ -44,16 +47,17 @@ export function StartSessionForm({ client, enabled, sessionOpen }: Props) {
             <label htmlFor={ids.name}>{t('start.staffName')}</label>
             <input
               id={ids.name}
-              maxLength={STAFF_TEXT_MAX.staffName}
               autoComplete="off"
-              value={staffName}
-              aria-describedby={ids.nameHint}
-              onChange={(event) => setStaffName(event.target.value)}
+              value={staffName.text}
+              aria-invalid={staffName.problem !== null}
+              aria-describedby={`${ids.nameHint}${staffName.problem ? ` ${ids.nameProblem}` : ''}`}
+              onChange={(event) => staffName.change(event.target.value)}
               data-testid="staff-name"
             />
             <p id={ids.nameHint} className="hint">
-              {t('start.staffNameHint')}
+              {t('start.staffNameHint', { max: staffName.max })}
             </p>
+            <StaffWordsProblem words={staffName} id={ids.nameProblem} testId="staff-name-problem" />
           </div>
           <div className="field">
             <label htmlFor={ids.language}>{t('start.language')}</label>
