@@ -1,13 +1,14 @@
 // The staff console at /staff/ as a counter clerk uses it: a real `kokuchi serve`, the
 // kiosk page and the console side by side in Chromium, the resident's taps on one and
-// the clerk's clicks on the other; a pause with a reason; then the kiosk restarts under
-// the console.
+// the clerk's clicks on the other; a pause with a reason; hostile staff names and override
+// reasons stopped in the page; then the kiosk restarts under the console.
 import axe from 'axe-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openKioskPage } from '../support/browser.js';
 import { TOKEN, makeDataDir, removeDataDir, startKioskProcess, type KioskProcess } from '../support/kiosk-process.js';
 import { staffApi } from '../support/staff-api.js';
+import { STAFF_TEXT_MAX } from '../../electron/shared/staff-words.js';
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -187,6 +188,99 @@ describe('staff console', () => {
     expect(await staffPage.getByTestId('paused-reason').count()).toBe(0);
     // The reason went with the pause: the next pause starts from an empty field.
     expect(await reasonInput.inputValue()).toBe('');
+
+    await staffPage.getByTestId('end-session').click();
+    await step('ended').waitFor();
+    await kioskPage.getByTestId('screen-idle').waitFor({ timeout: 15_000 });
+    expect(pageProblems).toEqual([]);
+  });
+
+  it('sends no staff name or override reason the kiosk would refuse: the field is named, the words stay to be fixed', async () => {
+    // What the console put on the wire, to tell "not sent" from "sent and refused".
+    const sent: { type?: string; staffName?: unknown; reason?: unknown }[] = [];
+    staffPage.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        if (typeof payload === 'string') sent.push(JSON.parse(payload) as (typeof sent)[number]);
+      }),
+    );
+    const sentOf = (type: string) => sent.filter((frame) => frame.type === type);
+    await signIn(TOKEN);
+    await linkState('open').waitFor();
+
+    const codesOf = (words: string) => Array.from({ length: words.length }, (_, i) => words.charCodeAt(i));
+    // Page scripts as text (the tests' TypeScript has no DOM types). The words go over as char
+    // codes, so a NUL or a lone surrogate arrives intact; the prototype's setter is what React sees.
+    const put = (testId: string, words: string) =>
+      staffPage.evaluate(`(() => {
+        const field = document.querySelector('[data-testid="${testId}"]');
+        Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value').set.call(field, String.fromCharCode(...${JSON.stringify(codesOf(words))}));
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      })()`);
+    const held = (testId: string) =>
+      staffPage.evaluate<number[]>(`(() => {
+        const value = document.querySelector('[data-testid="${testId}"]').value;
+        return Array.from({ length: value.length }, (_, i) => value.charCodeAt(i));
+      })()`);
+    /** Tries to send the words; the page must refuse them, naming the field, and keep them. */
+    const refused = async (field: { input: string; submit: string; problem: string; name: string }, words: string, problem: string) => {
+      await put(field.input, words);
+      expect(await held(field.input), `the field holds ${JSON.stringify(words)}`).toEqual(codesOf(words));
+      await staffPage.getByTestId(field.submit).click();
+      const message = staffPage.getByTestId(field.problem);
+      await expect(message.textContent(), JSON.stringify(words)).resolves.toContain(field.name);
+      expect(await message.getAttribute('data-problem'), JSON.stringify(words)).toBe(problem);
+      expect(await staffPage.getByTestId(field.input).getAttribute('aria-invalid')).toBe('true');
+      expect(await held(field.input), `${JSON.stringify(words)} is kept to be fixed`).toEqual(codesOf(words));
+    };
+    const hostile = (max: number): [string, string, string][] => [
+      ['zero-width space', '佐\u200B藤', 'hidden-character'],
+      ['right-to-left override', '佐藤\u202Eabc', 'hidden-character'],
+      ['NUL', '佐藤\u0000', 'hidden-character'],
+      ['another C0 control (ESC)', '\u001B[31m佐藤', 'hidden-character'],
+      ['lone surrogate', '佐藤\uD83D', 'hidden-character'],
+      ['one over the limit', 'あ'.repeat(max + 1), 'too-long'],
+    ];
+
+    const name = { input: 'staff-name', submit: 'start-session', problem: 'staff-name-problem', name: '職員名' };
+    for (const [, words, problem] of hostile(STAFF_TEXT_MAX.staffName)) await refused(name, words, problem);
+    await staffPage.getByTestId('ui-language-en').click();
+    await expect(staffPage.getByTestId('staff-name-problem').textContent()).resolves.toBe(`“Staff name” is longer than ${STAFF_TEXT_MAX.staffName} characters.`);
+    await refused({ ...name, name: 'Staff name' }, 'Sato\u202E', 'hidden-character');
+    await staffPage.getByTestId('ui-language-ja').click();
+    expect(sentOf('session.start')).toEqual([]);
+    await expect(step('none').count()).resolves.toBe(1);
+
+    // Fixed: spaces around the name are trimmed, as the kiosk trims them; the full length is taken.
+    const fullName = 'あ'.repeat(STAFF_TEXT_MAX.staffName - 2) + '佐藤';
+    await staffPage.getByTestId('staff-name').fill(`  ${fullName} `);
+    expect(await staffPage.getByTestId('staff-name-problem').count()).toBe(0);
+    await staffPage.getByTestId('start-session').click();
+    await kioskPage.getByTestId('screen-notice').waitFor();
+    expect(sentOf('session.start').map((frame) => frame.staffName)).toEqual([fullName]);
+
+    await kioskPage.getByTestId('question').click();
+    await step('questioned').waitFor();
+    const reasonField = { input: 'override-reason', submit: 'override-submit', problem: 'override-reason-problem', name: '記録を始める理由' };
+    for (const [, words, problem] of hostile(STAFF_TEXT_MAX.overrideReason)) await refused(reasonField, words, problem);
+    expect(await staffPage.getByTestId('override-missing').count()).toBe(0);
+    await staffPage.getByTestId('ui-language-en').click();
+    await expect(staffPage.getByTestId('override-reason-problem').textContent()).resolves.toBe(
+      `“Reason for recording” is longer than ${STAFF_TEXT_MAX.overrideReason} characters.`,
+    );
+    await refused({ ...reasonField, name: 'Reason for recording' }, 'explained\u200B', 'hidden-character');
+    expect(await axeViolations()).toEqual([]);
+    await staffPage.getByTestId('ui-language-ja').click();
+    expect(sentOf('session.override')).toEqual([]);
+    expect(await step('questioned').count()).toBe(1);
+
+    const reason = '説明済み'.repeat(STAFF_TEXT_MAX.overrideReason / 4);
+    await staffPage.getByTestId('override-reason').fill(` ${reason}  `);
+    await staffPage.getByTestId('override-submit').click();
+    await step('logging').waitFor();
+    expect(sentOf('session.override').map((frame) => frame.reason)).toEqual([reason]);
+    const events = await staffApi(kiosk.staffUrl).events();
+    expect(events.findLast((e) => e.type === 'session.started')).toMatchObject({ staffName: fullName });
+    expect(events.findLast((e) => e.type === 'logging.start')).toMatchObject({ by: 'staff-override', reason });
 
     await staffPage.getByTestId('end-session').click();
     await step('ended').waitFor();
