@@ -16,6 +16,10 @@ export const STAFF_TEXT_MAX = {
 /** A field of staff words the kiosk takes, named as in `STAFF_TEXT_MAX`. */
 export type StaffWordsField = keyof typeof STAFF_TEXT_MAX;
 
+/** The staff-typed fields the staff console has (the end reason comes only from integrators' apps). */
+export const CONSOLE_WORDS_FIELDS = ['staffName', 'overrideReason', 'pauseReason'] as const satisfies readonly StaffWordsField[];
+export type ConsoleWordsField = (typeof CONSOLE_WORDS_FIELDS)[number];
+
 export type StaffWordsProblem = 'hidden-character' | 'too-long';
 
 /** How long the kiosk counts these words: UTF-16 code units once trimmed. */

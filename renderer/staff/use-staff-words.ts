@@ -7,12 +7,12 @@ import {
   staffWordsLength,
   staffWordsProblem,
   staffWordsToSend,
-  type StaffWordsField,
+  type ConsoleWordsField,
   type StaffWordsProblem,
 } from '../../electron/shared/staff-words.js';
 
-/** The staff-typed fields the console has; each has a name in staff.json under `words.field`. */
-export type ConsoleWordsField = Extract<StaffWordsField, 'staffName' | 'overrideReason' | 'pauseReason'>;
+// Each field has a name in staff.json under `words.field`.
+export type { ConsoleWordsField };
 
 export interface StaffWords {
   field: ConsoleWordsField;

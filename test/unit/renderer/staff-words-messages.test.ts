@@ -4,10 +4,9 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../../locales/en/staff.json' with { type: 'json' };
 import ja from '../../../locales/ja/staff.json' with { type: 'json' };
-import { STAFF_TEXT_MAX, type StaffWordsProblem } from '../../../electron/shared/staff-words.js';
-import type { ConsoleWordsField } from '../../../renderer/staff/use-staff-words.js';
+import { CONSOLE_WORDS_FIELDS, STAFF_TEXT_MAX, type StaffWordsProblem } from '../../../electron/shared/staff-words.js';
 
-const FIELDS: ConsoleWordsField[] = ['staffName', 'overrideReason', 'pauseReason'];
+const FIELDS = CONSOLE_WORDS_FIELDS;
 const PROBLEMS: StaffWordsProblem[] = ['hidden-character', 'too-long'];
 
 describe('staff words messages', () => {
