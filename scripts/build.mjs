@@ -38,6 +38,8 @@ await cp('assets/audio', 'dist/renderer/audio', { recursive: true });
 await cp('electron/hub/migrations', 'dist/cli/migrations', { recursive: true });
 await Promise.all([
   esbuild({ ...node, entryPoints: ['electron/cli/kokuchi.ts'], outfile: 'dist/cli/kokuchi.mjs', format: 'esm', packages: 'external' }),
+  // The worker thread of the ledger's parallel verify and export, found beside the CLI bundle (electron/core/ledger/range-workers.ts).
+  esbuild({ ...node, entryPoints: ['electron/core/ledger/ledger-worker.ts'], outfile: 'dist/cli/ledger-worker.mjs', format: 'esm', packages: 'external' }),
   // Electron's main process: CommonJS with its dependencies inside, so the packaged app needs no ESM interop.
   esbuild({
     ...node,
@@ -46,6 +48,8 @@ await Promise.all([
     format: 'cjs',
     target: 'node22',
     external: ['electron', 'bufferutil', 'utf-8-validate'],
+    // No ledger worker file sits beside this bundle: the kiosk's ledger verifies in order, on its own thread.
+    define: { 'import.meta.url': 'undefined' },
   }),
   // Sandboxed preloads must be a single CommonJS file that requires only 'electron'.
   esbuild({ ...node, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', format: 'cjs', platform: 'node', external: ['electron'] }),

@@ -3,7 +3,7 @@ export interface CliContext {
   /** The folder holding package.json, locales/ and dist/. */
   appRoot: string;
   version: string;
-  /** Raw output: callers end their own lines with "\n". */
-  stdout: (text: string) => void;
+  /** Raw output, text or UTF-8 bytes: callers end their own lines with "\n". */
+  stdout: (output: string | Uint8Array) => void;
   stderr: (text: string) => void;
 }

@@ -10,7 +10,8 @@ export interface LedgerCommandIo {
   retentionDays: number;
   /** The office's name per language: the data controller in a JSON-LD export. */
   controller?: Record<string, string>;
-  stdout: (s: string) => void;
+  /** Text, or an export's UTF-8 bytes. */
+  stdout: (output: string | Uint8Array) => void;
   stderr: (s: string) => void;
   /** The system clock; tests set it. */
   now?: () => Date;
@@ -88,6 +89,7 @@ async function exportCommand(args: string[], io: LedgerCommandIo): Promise<numbe
   }
   const from = parseDate('--from', values.from, false);
   const to = parseDate('--to', values.to, true);
+  const tally = { count: 0 };
   const chunks = exportLedger(ledgerDir(values.data, io), {
     from,
     to,
@@ -97,32 +99,37 @@ async function exportCommand(args: string[], io: LedgerCommandIo): Promise<numbe
     session: values.session,
     summary: values.summary,
     controller: io.controller,
-  });
+  }, tally);
   const file = values.out === undefined ? null : await open(values.out, 'w', 0o600);
-  let records = 0;
+  const write = async (piece: string | Uint8Array): Promise<void> => {
+    if (!file) io.stdout(piece);
+    else if (typeof piece === 'string') await file.write(piece);
+    else await file.write(piece);
+  };
   let pending = '';
   const flush = async (): Promise<void> => {
     if (pending === '') return;
-    if (file) await file.write(pending);
-    else io.stdout(pending);
+    await write(pending);
     pending = '';
   };
   try {
     for await (const chunk of chunks) {
-      pending += chunk;
-      records += 1;
-      if (pending.length >= CHUNK_CHARS) await flush();
+      if (typeof chunk === 'string') {
+        pending += chunk;
+        if (pending.length >= CHUNK_CHARS) await flush();
+      } else {
+        // Rows a worker thread formatted, already UTF-8: written as they are.
+        await flush();
+        await write(chunk);
+      }
     }
     await flush();
     if (file) await file.sync();
   } finally {
     await file?.close();
   }
-  // The CSV header is a chunk too, and a JSON-LD document has an opening and a closing one.
-  if (format === 'csv' || values.summary) records -= 1;
-  else if (format === 'jsonld') records -= 2;
   const what = values.summary ? 'summary rows' : format === 'jsonld' ? 'sessions' : 'events';
-  if (values.out !== undefined) io.stderr(`Exported ${records} ${what} to ${values.out}\n`);
+  if (values.out !== undefined) io.stderr(`Exported ${tally.count} ${what} to ${values.out}\n`);
   return 0;
 }
 

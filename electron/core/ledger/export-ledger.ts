@@ -1,23 +1,18 @@
 // Audit and disclosure exports: JSONL (the lines exactly as stored, so the chain can be
 // rechecked), CSV that opens cleanly in Excel (UTF-8 with BOM, CRLF, a column per field),
 // JSON-LD per session, or a summary table. The hub calls `exportRecords` with its own lines.
-import { BASE_FIELDS, EVENT_TYPES, TYPE_FIELDS, type LedgerRecord } from '../../shared/events.js';
+import type { LedgerRecord } from '../../shared/events.js';
 import { exportJsonLd, type Controller } from './export-jsonld.js';
+import { CSV_HEADER, exportRow, hasFilter, matchesFilter, type RecordFilter } from './export-rows.js';
 import { exportSummary } from './export-summary.js';
+import { lineNumberAt, planLineRanges } from './line-ranges.js';
+import type { ExportedRange } from './range-jobs.js';
+import { PARALLEL_DEFAULTS, RangeWorkers, type ParallelOptions } from './range-workers.js';
 import { checkLedgerLine } from './record-line.js';
 import { listSegments, segmentEnd } from './segment-files.js';
 import { streamSegmentLines } from './segment-lines.js';
 
-export interface RecordFilter {
-  /** Inclusive. */
-  from?: Date | undefined;
-  /** Exclusive. */
-  to?: Date | undefined;
-  /** Only records of these types (any type, known or not). */
-  types?: readonly string[] | undefined;
-  counter?: string | undefined;
-  session?: string | undefined;
-}
+export { CSV_COLUMNS, csvCell, matchesFilter, type RecordFilter } from './export-rows.js';
 
 export interface ExportOptions extends RecordFilter {
   format: 'csv' | 'jsonl' | 'jsonld';
@@ -33,66 +28,23 @@ export interface ExportEntry {
   line: string;
 }
 
-export function matchesFilter(record: LedgerRecord, filter: RecordFilter): boolean {
-  if (filter.from && record.ts < filter.from.toISOString()) return false;
-  if (filter.to && record.ts >= filter.to.toISOString()) return false;
-  if (filter.types && !filter.types.includes(record.type)) return false;
-  if (filter.counter !== undefined && record.counterId !== filter.counter) return false;
-  return filter.session === undefined || record.sessionId === filter.session;
+/** The segments that can hold records at or after `from`: no event in a segment is later than its month. */
+async function segmentsFrom(dir: string, from?: Date): Promise<string[]> {
+  return (await listSegments(dir)).filter((segment) => !from || segmentEnd(segment) > from);
 }
 
-/** Every field any record can carry: base fields, then each type's in EVENT_TYPES order, once each. */
-export const CSV_COLUMNS: readonly string[] = [
-  ...new Set<string>([...BASE_FIELDS, ...EVENT_TYPES.flatMap((type) => TYPE_FIELDS[type])]),
-];
-
-const BOM = '\uFEFF';
-const CRLF = '\r\n';
-
-// Spreadsheets skip leading blanks and hidden characters, and read full-width and other
-// compatibility forms (＝ ＋ － ＠ ﹦ …) as the ASCII ones: NFKC folds those, U+2212 is a minus too.
-const HIDDEN_LEAD = /^[\p{White_Space}\p{Cc}\p{Cf}]+/u;
-const FORMULA_START = /^[=+\-@\u2212]/;
-
-/** Whether a spreadsheet could read this text as a formula (or a tab/CR-led cell it reshapes). */
-function couldRunAsFormula(text: string): boolean {
-  if (/^[\p{Cc}\p{Cf}]/u.test(text)) return true;
-  return FORMULA_START.test(text.normalize('NFKC').replace(HIDDEN_LEAD, ''));
-}
-
-/**
- * Whether the text surely cannot be read as a formula: it starts with a printable ASCII
- * character other than = + - @, which neither NFKC nor stripping leading blanks changes.
- */
-function surelyNotFormula(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return c > 0x20 && c < 0x7f && c !== 0x3d && c !== 0x2b && c !== 0x2d && c !== 0x40;
-}
-
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** One RFC 4180 field; nested values as JSON text. */
-export function csvCell(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  let text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  // Text Excel would run as a formula (staff-typed names and reasons) is shown as text instead.
-  if (text.length > 0 && !surelyNotFormula(text) && couldRunAsFormula(text)) text = `'${text}`;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+const brokenLine = (segment: string, line: number, problem: string): Error =>
+  new Error(`${segment} line ${line}: ${problem}; run \`kokuchi ledger verify\``);
 
 /** The ledger's records in order, from the first segment that can hold `from` on. */
 export async function* ledgerEntries(dir: string, from?: Date): AsyncGenerator<ExportEntry> {
-  for (const segment of await listSegments(dir)) {
-    // No event in a segment is later than its month, so older months can be skipped unread.
-    if (from && segmentEnd(segment) <= from) continue;
+  for (const segment of await segmentsFrom(dir, from)) {
     // A piece of the segment at a time: memory stays flat whatever the ledger's size.
     for await (const lines of streamSegmentLines(dir, segment)) {
       for (const entry of lines) {
         if (!entry.complete) break;
         const check = checkLedgerLine(entry.bytes);
-        if (!check.ok) {
-          throw new Error(`${segment} line ${entry.line}: ${check.problem}; run \`kokuchi ledger verify\``);
-        }
+        if (!check.ok) throw brokenLine(segment, entry.line, check.problem);
         yield { record: check.record, line: check.text };
       }
     }
@@ -110,8 +62,7 @@ async function* records(entries: AsyncIterable<ExportEntry>): AsyncGenerator<Led
 /** The export of any records in seq order, chunk by chunk: a header (if any), then one chunk per record or row. */
 export async function* exportRecords(entries: AsyncIterable<ExportEntry>, options: ExportOptions): AsyncGenerator<string> {
   // Without a filter, no layer of its own: each layer is a promise per record.
-  const anyFilter = options.from || options.to || options.types || options.counter !== undefined || options.session !== undefined;
-  const chosen = anyFilter ? filtered(entries, options) : entries;
+  const chosen = hasFilter(options) ? filtered(entries, options) : entries;
   if (options.summary) {
     yield* exportSummary(records(chosen));
     return;
@@ -120,13 +71,79 @@ export async function* exportRecords(entries: AsyncIterable<ExportEntry>, option
     yield* exportJsonLd(records(chosen), { controller: options.controller ?? {} });
     return;
   }
-  if (options.format === 'csv') yield BOM + CSV_COLUMNS.join(',') + CRLF;
-  for await (const { record, line } of chosen) {
-    yield options.format === 'csv' ? CSV_COLUMNS.map((column) => csvCell(record[column])).join(',') + CRLF : `${line}\n`;
-  }
+  const format = options.format;
+  if (format === 'csv') yield CSV_HEADER;
+  for await (const { record, line } of chosen) yield exportRow(record, line, format);
 }
 
-/** The export of the ledger in `dir`. */
-export function exportLedger(dir: string, options: ExportOptions): AsyncGenerator<string> {
-  return exportRecords(ledgerEntries(dir, options.from), options);
+/** What an export wrote: rows (CSV, JSONL or summary) or sessions (JSON-LD). */
+export interface ExportTally {
+  count: number;
+}
+
+/**
+ * CSV or JSONL rows of a large ledger, range by range on worker threads, in order; null where
+ * no worker can run. A line that is not a record ends the export there, as it does read in order.
+ */
+async function exportInParallel(
+  dir: string,
+  options: ExportOptions & { format: 'csv' | 'jsonl' },
+  tally: ExportTally,
+  parallel: ParallelOptions,
+): Promise<AsyncGenerator<ExportPiece> | null> {
+  const { minBytes, rangeBytes, threads } = { ...PARALLEL_DEFAULTS, ...parallel };
+  const { ranges, bytes } = await planLineRanges(dir, await segmentsFrom(dir, options.from), rangeBytes);
+  if (bytes < minBytes || ranges.length < 2) return null;
+  const { from, to, types, counter, session } = options;
+  const filter = {
+    ...(from ? { from: from.toISOString() } : {}),
+    ...(to ? { to: to.toISOString() } : {}),
+    ...(types ? { types: [...types] } : {}),
+    ...(counter !== undefined ? { counter } : {}),
+    ...(session !== undefined ? { session } : {}),
+  };
+  const workers = await RangeWorkers.start({ kind: 'export', dir, format: options.format, filter }, Math.min(threads, ranges.length));
+  if (workers === null) return null;
+  return (async function* () {
+    if (options.format === 'csv') yield CSV_HEADER;
+    let index = 0;
+    for await (const range of workers.results<ExportedRange>(ranges)) {
+      const { segment } = ranges[index++]!;
+      if (range.bytes.length > 0) yield range.bytes;
+      tally.count += range.records;
+      if (range.problem !== null) {
+        throw brokenLine(segment, await lineNumberAt(dir, segment, range.problem.offset), range.problem.message);
+      }
+    }
+  })();
+}
+
+/** A piece of an export: text, or UTF-8 bytes (the rows a worker thread formatted). */
+export type ExportPiece = string | Uint8Array;
+
+/**
+ * The export of the ledger in `dir`, in pieces; `tally` counts what it holds. A large CSV or
+ * JSONL export is formatted on worker threads (`parallel` tunes that) and comes as bytes.
+ */
+export async function* exportLedger(
+  dir: string,
+  options: ExportOptions,
+  tally: ExportTally = { count: 0 },
+  parallel: ParallelOptions = {},
+): AsyncGenerator<ExportPiece> {
+  const { format } = options;
+  if (!options.summary && (format === 'csv' || format === 'jsonl')) {
+    const pieces = await exportInParallel(dir, { ...options, format }, tally, parallel);
+    if (pieces !== null) {
+      yield* pieces;
+      return;
+    }
+  }
+  // One piece per row or session, and a header (CSV, the summary) or an opening and a closing (JSON-LD).
+  const framing = options.summary || format === 'csv' ? 1 : format === 'jsonld' ? 2 : 0;
+  tally.count -= framing;
+  for await (const piece of exportRecords(ledgerEntries(dir, options.from), options)) {
+    tally.count += 1;
+    yield piece;
+  }
 }

@@ -1,9 +1,11 @@
 // Checks the whole ledger as an auditor would: every line a well-formed record, seq
 // without gaps, and each prev the hash of the line before it, across all segments.
-import { HEAD_FILE, readHeadAnchor } from './head-anchor.js';
-import type { LedgerRecord } from '../../shared/events.js';
-import { GENESIS_PREV, checkLedgerLine, lineHash } from './record-line.js';
-import { listSegments, segmentForTs } from './segment-files.js';
+import { HEAD_FILE, readHeadAnchor, type HeadAnchor } from './head-anchor.js';
+import { planLineRanges } from './line-ranges.js';
+import { checkSegmentLine, type VerifiedRange } from './range-jobs.js';
+import { PARALLEL_DEFAULTS, RangeWorkers, type ParallelOptions } from './range-workers.js';
+import { GENESIS_PREV, checkLedgerLine } from './record-line.js';
+import { listSegments } from './segment-files.js';
 import { streamSegmentLines, type SegmentLine } from './segment-lines.js';
 
 export type VerifyResult =
@@ -27,9 +29,8 @@ function broken(at: LedgerLine, problem: string): VerifyResult {
   return { ok: false, segment: at.segment, line: at.line, problem };
 }
 
-/** Whether `pruned` records removing the seqs just before `start` with `start.prev` as their last hash. */
-function accountsFor(pruned: LedgerRecord, start: { seq: number; prev: string }): boolean {
-  const segments = pruned.segments;
+/** Whether a ledger.pruned record's `segments` removed the seqs just before `start`, with `start.prev` as their last hash. */
+function accountsFor(segments: unknown, start: { seq: number; prev: string }): boolean {
   if (!Array.isArray(segments)) return false;
   return segments.some(
     (removed: { lastSeq?: unknown; lastHash?: unknown }) =>
@@ -38,10 +39,54 @@ function accountsFor(pruned: LedgerRecord, start: { seq: number; prev: string })
 }
 
 /**
- * Verifies the whole ledger; with `throughSeq` (a running kiosk's durable head), stops after
- * that record, so an append in flight behind it is not mistaken for a torn line.
+ * The whole ledger checked range by range on worker threads, each range's own lines and chain
+ * there and the seams between ranges here. Says only "whole" (a VerifyResult) or null: where
+ * anything is wrong, or no worker can run, the sequential verify below finds it and says
+ * exactly where, so a report is the same whichever way the ledger was read.
  */
-export async function verifyLedger(dir: string, options: { throughSeq?: number } = {}): Promise<VerifyResult> {
+async function verifyInParallel(dir: string, segments: string[], anchor: HeadAnchor | null, options: ParallelOptions): Promise<VerifyResult | null> {
+  const { minBytes, rangeBytes, threads } = { ...PARALLEL_DEFAULTS, ...options };
+  const { ranges, bytes } = await planLineRanges(dir, segments, rangeBytes);
+  if (bytes < minBytes || ranges.length < 2) return null;
+  const workers = await RangeWorkers.start({ kind: 'verify', dir, anchorSeq: anchor?.seq ?? null }, Math.min(threads, ranges.length));
+  if (workers === null) return null;
+  let first: VerifiedRange['first'] = null;
+  let last: VerifiedRange['last'] = null;
+  let events = 0;
+  let anchorHash: string | null = null;
+  const pruned: unknown[] = [];
+  try {
+    for await (const range of workers.results<VerifiedRange>(ranges)) {
+      if (!range.clean) return null;
+      if (range.first === null) continue;
+      if (last === null) first = range.first;
+      else if (range.first.seq !== last.seq + 1 || range.first.prev !== last.hash) return null;
+      last = range.last;
+      events += range.records;
+      pruned.push(...range.pruned);
+      anchorHash ??= range.anchorHash;
+    }
+  } catch {
+    // A worker that failed (out of memory, say): the sequential verify reads the ledger again.
+    return null;
+  }
+  if (first !== null) {
+    const start = first;
+    if (start.seq === 1 ? start.prev !== GENESIS_PREV : !pruned.some((removed) => accountsFor(removed, start))) return null;
+  }
+  if (anchor && (anchor.seq > (last?.seq ?? 0) || (anchorHash !== null && anchorHash !== anchor.hash))) return null;
+  return { ok: true, events, lastSeq: last?.seq ?? 0, head: last?.hash ?? GENESIS_PREV };
+}
+
+/**
+ * Verifies the whole ledger; with `throughSeq` (a running kiosk's durable head), stops after
+ * that record, so an append in flight behind it is not mistaken for a torn line. A whole
+ * ledger, large enough to be worth it, is first read on worker threads (`parallel` tunes that).
+ */
+export async function verifyLedger(
+  dir: string,
+  options: { throughSeq?: number; parallel?: ParallelOptions } = {},
+): Promise<VerifyResult> {
   let segments: string[];
   try {
     segments = await listSegments(dir);
@@ -51,6 +96,10 @@ export async function verifyLedger(dir: string, options: { throughSeq?: number }
   }
   const anchor = await readHeadAnchor(dir);
   if (typeof anchor === 'string') return { ok: false, segment: HEAD_FILE, line: 1, problem: anchor };
+  if (options.throughSeq === undefined) {
+    const whole = await verifyInParallel(dir, segments, anchor, options.parallel ?? {});
+    if (whole !== null) return whole;
+  }
   const state: {
     previous: { entry: LedgerLine; seq: number; hash: string } | null;
     // A ledger whose first record is not seq 1 is whole only if a later ledger.pruned record says why.
@@ -64,13 +113,9 @@ export async function verifyLedger(dir: string, options: { throughSeq?: number }
       if (next !== null) return broken(entry, 'incomplete line (no newline) before later records: the segment was cut short');
       return broken(entry, 'incomplete last line (no newline): a torn write, which opening the ledger quarantines');
     }
-    const line = checkLedgerLine(entry.bytes);
+    const line = checkSegmentLine(entry.bytes, entry.segment);
     if (!line.ok) return broken(entry, line.problem);
-    const record = line.record;
-    const hash = lineHash(entry.bytes);
-    if (segmentForTs(record.ts) > entry.segment) {
-      return broken(entry, `ts ${record.ts} is later than the month of segment ${entry.segment}`);
-    }
+    const { record, hash } = line;
     if (state.previous === null) {
       if (record.seq === 1 && record.prev !== GENESIS_PREV) return broken(entry, 'seq 1 must have a prev of 64 zeros');
       if (record.seq !== 1) state.unexplainedStart = { entry, seq: record.seq, prev: record.prev };
@@ -94,7 +139,7 @@ export async function verifyLedger(dir: string, options: { throughSeq?: number }
       }
       return broken(entry, 'the record was altered: its prev does not match the hash of the record before it');
     }
-    if (state.unexplainedStart && record.type === 'ledger.pruned' && accountsFor(record, state.unexplainedStart)) {
+    if (state.unexplainedStart && record.type === 'ledger.pruned' && accountsFor(record.segments, state.unexplainedStart)) {
       state.unexplainedStart = null;
     }
     if (anchor && record.seq === anchor.seq && hash !== anchor.hash) {

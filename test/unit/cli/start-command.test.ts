@@ -7,6 +7,7 @@ import type { CliContext } from '../../../electron/cli/cli-context.js';
 import { browserCandidates, findBrowser, findChromium, isExecutableFile } from '../../../electron/cli/installed-chromium.js';
 import * as start from '../../../electron/cli/start-command.js';
 import type { StartSystem } from '../../../electron/cli/start-command.js';
+import { pieceText } from '../../support/export-text.js';
 
 describe('chooseLaunch', () => {
   it('runs Electron when its binary is there, silently', () => {
@@ -191,7 +192,8 @@ describe('startCommand with real child processes', () => {
     const context: CliContext = {
       appRoot: dir,
       version: 'test',
-      stdout: (t) => {
+      stdout: (output) => {
+        const t = pieceText(output);
         stdout += t;
         if (stopOn !== undefined && t.includes(stopOn)) stop?.('SIGTERM');
       },

@@ -6,6 +6,7 @@ import { exportLedger } from '../../../electron/core/ledger/export-ledger.js';
 import { verifyLedger } from '../../../electron/core/ledger/verify-ledger.js';
 import { EVENT_PAYLOADS, EVENT_TYPES, TYPE_FIELDS, type EventPayload, type EventType } from '../../../electron/shared/events.js';
 import { NOTICE_VERSION, makeTempLedger } from './temp-ledger.js';
+import { exportText } from '../../support/export-text.js';
 
 const HASH = `sha256:${'cd'.repeat(32)}`;
 
@@ -36,11 +37,6 @@ const FULL: { [T in EventType]: Required<EventPayload<T>> } = {
 const temp = await makeTempLedger();
 afterAll(() => temp.cleanup());
 
-async function collect(chunks: AsyncIterable<string>): Promise<string> {
-  let text = '';
-  for await (const chunk of chunks) text += chunk;
-  return text;
-}
 
 describe('every field of every record type', () => {
   it('is the table above: the schema keys, and only them', () => {
@@ -60,9 +56,9 @@ describe('every field of every record type', () => {
     for (const record of lines) expect(record, String(record.type)).toMatchObject(FULL[record.type as EventType]);
     expect(await verifyLedger(temp.dir)).toMatchObject({ ok: true, events: EVENT_TYPES.length });
 
-    const jsonl = (await collect(exportLedger(temp.dir, { format: 'jsonl' }))).trimEnd().split('\n');
+    const jsonl = (await exportText(exportLedger(temp.dir, { format: 'jsonl' }))).trimEnd().split('\n');
     expect(jsonl).toEqual(await temp.lines('2026-11.jsonl'));
-    const [header, ...rows] = (await collect(exportLedger(temp.dir, { format: 'csv' }))).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const [header, ...rows] = (await exportText(exportLedger(temp.dir, { format: 'csv' }))).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     const columns = header!.split(',');
     for (const type of EVENT_TYPES) for (const field of TYPE_FIELDS[type]) expect(columns, `${type}.${field}`).toContain(field);
     // A field's value is in its row, under its own column.

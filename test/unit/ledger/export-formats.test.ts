@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportLedger, exportRecords, type ExportEntry, type ExportOptions } from '../../../electron/core/ledger/export-ledger.js';
 import type { LedgerRecord } from '../../../electron/shared/events.js';
 import { makeTempLedger, NOTICE_VERSION, recordSession, type TempLedger } from './temp-ledger.js';
+import { exportText } from '../../support/export-text.js';
 
 const OTHER_VERSION = `sha256:${'cd'.repeat(32)}`;
 let temp: TempLedger;
@@ -25,12 +26,7 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-async function collect(chunks: AsyncIterable<string>): Promise<string> {
-  let text = '';
-  for await (const chunk of chunks) text += chunk;
-  return text;
-}
-const ledgerExport = (options: ExportOptions) => collect(exportLedger(temp.dir, options));
+const ledgerExport = (options: ExportOptions) => exportText(exportLedger(temp.dir, options));
 const jsonl = async (options: Omit<ExportOptions, 'format'>) =>
   (await ledgerExport({ ...options, format: 'jsonl' })).split('\n').filter(Boolean).map((line) => JSON.parse(line) as LedgerRecord);
 
@@ -91,14 +87,14 @@ describe('JSON-LD export', () => {
         yield { record, line: JSON.stringify(record) };
       }
     }
-    const document = JSON.parse(await collect(exportRecords(entries(), { format: 'jsonld' }))) as { '@graph': Array<Record<string, unknown>> };
+    const document = JSON.parse(await exportText(exportRecords(entries(), { format: 'jsonld' }))) as { '@graph': Array<Record<string, unknown>> };
     expect(document['@graph']).toEqual([
       expect.objectContaining({
         'kokuchi:pauses': [{ 'kokuchi:pausedAt': '2026-11-20T00:00:05.000Z', 'kokuchi:reason': 'resident asked', 'kokuchi:resumedAt': '2026-11-20T00:00:06.000Z' }],
         'kokuchi:complete': false,
       }),
     ]);
-    const summary = await collect(exportRecords(entries(), { format: 'jsonl', summary: true }));
+    const summary = await exportText(exportRecords(entries(), { format: 'jsonl', summary: true }));
     expect(summary.split('\r\n')[1]).toBe('2026-11-20,ne,1,1,0,0,3.0,0,1');
   });
 });

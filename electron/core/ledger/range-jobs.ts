@@ -1,0 +1,103 @@
+// What is done with one range of a ledger's lines (line-ranges.ts), the same in a worker thread
+// as in the caller: check each line for verify and sum the range up, or format it for export.
+import type { LedgerRecord } from '../../shared/events.js';
+import { exportRow, hasFilter, matchesFilter, type RecordFilter } from './export-rows.js';
+import { readRangeLines, type LineRange } from './line-ranges.js';
+import { checkLedgerLine, lineHash } from './record-line.js';
+import { segmentForTs } from './segment-files.js';
+
+/** A complete line's own checks, which need nothing but the line and its segment's name. */
+export type CheckedLine = { ok: true; record: LedgerRecord; hash: string } | { ok: false; problem: string };
+
+export function checkSegmentLine(bytes: Uint8Array, segment: string): CheckedLine {
+  const line = checkLedgerLine(bytes);
+  if (!line.ok) return line;
+  const { record } = line;
+  if (segmentForTs(record.ts) > segment) return { ok: false, problem: `ts ${record.ts} is later than the month of segment ${segment}` };
+  return { ok: true, record, hash: lineHash(bytes) };
+}
+
+export type RangeJob =
+  | { kind: 'verify'; dir: string; /** The seq head.json names, if any: the range says that record's hash. */ anchorSeq: number | null }
+  | { kind: 'export'; dir: string; format: 'csv' | 'jsonl'; filter: { from?: string; to?: string; types?: string[]; counter?: string; session?: string } };
+
+/** A range summed up for verify; `clean` only if every line passed and each chains to the one before it within the range. */
+export interface VerifiedRange {
+  clean: boolean;
+  records: number;
+  first: { seq: number; prev: string } | null;
+  last: { seq: number; hash: string } | null;
+  /** What each ledger.pruned record in the range says it removed. */
+  pruned: unknown[];
+  anchorHash: string | null;
+}
+
+export interface ExportedRange {
+  /** The range's rows, UTF-8. */
+  bytes: Uint8Array;
+  records: number;
+  /** The first line that is not a ledger record: everything before it is in `bytes`. */
+  problem: { offset: number; message: string } | null;
+}
+
+export async function verifyRange(job: Extract<RangeJob, { kind: 'verify' }>, range: LineRange): Promise<VerifiedRange> {
+  const { lines, torn } = await readRangeLines(job.dir, range);
+  const summary: VerifiedRange = { clean: !torn, records: 0, first: null, last: null, pruned: [], anchorHash: null };
+  const count = torn ? lines.length - 1 : lines.length;
+  for (let i = 0; i < count && summary.clean; i++) {
+    const line = checkSegmentLine(lines[i]!, range.segment);
+    if (!line.ok) {
+      summary.clean = false;
+      break;
+    }
+    const { record, hash } = line;
+    if (summary.last === null) summary.first = { seq: record.seq, prev: record.prev };
+    else if (record.seq !== summary.last.seq + 1 || record.prev !== summary.last.hash) summary.clean = false;
+    if (record.type === 'ledger.pruned') summary.pruned.push(record.segments);
+    if (record.seq === job.anchorSeq) summary.anchorHash = hash;
+    summary.last = { seq: record.seq, hash };
+    summary.records += 1;
+  }
+  return summary;
+}
+
+const encoder = new TextEncoder();
+
+export async function exportRange(job: Extract<RangeJob, { kind: 'export' }>, range: LineRange): Promise<ExportedRange> {
+  const { lines, offsets, torn } = await readRangeLines(job.dir, range);
+  const filter: RecordFilter = {
+    ...job.filter,
+    from: job.filter.from === undefined ? undefined : new Date(job.filter.from),
+    to: job.filter.to === undefined ? undefined : new Date(job.filter.to),
+  };
+  const filtered = hasFilter(filter);
+  // JSONL is the stored lines as they are: the range's own bytes, from the first to the last line kept.
+  const keepsBytes = job.format === 'jsonl' && !filtered;
+  let text = '';
+  let records = 0;
+  let problem: ExportedRange['problem'] = null;
+  // A torn last line is the segment's in-flight end: left out, as the sequential export does.
+  const count = torn ? lines.length - 1 : lines.length;
+  for (let i = 0; i < count; i++) {
+    const check = checkLedgerLine(lines[i]!);
+    if (!check.ok) {
+      problem = { offset: offsets[i]!, message: check.problem };
+      break;
+    }
+    if (filtered && !matchesFilter(check.record, filter)) continue;
+    if (!keepsBytes) text += exportRow(check.record, check.text, job.format);
+    records += 1;
+  }
+  if (!keepsBytes) return { bytes: encoder.encode(text), records, problem };
+  if (records === 0) return { bytes: new Uint8Array(0), records, problem };
+  const first = lines[0]!;
+  const last = lines[records - 1]!;
+  // A copy of its own, so that handing it to the caller's thread moves no memory this thread still uses.
+  const bytes = new Uint8Array(last.byteOffset + last.length + 1 - first.byteOffset);
+  bytes.set(new Uint8Array(first.buffer, first.byteOffset, bytes.length));
+  return { bytes, records, problem };
+}
+
+export function runRangeJob(job: RangeJob, range: LineRange): Promise<VerifiedRange | ExportedRange> {
+  return job.kind === 'verify' ? verifyRange(job, range) : exportRange(job, range);
+}
