@@ -1,7 +1,7 @@
 // Builds everything the shells run: the kiosk page (Vite), the command-line tools,
 // and the Electron main and preload bundles (esbuild). Run by `npm run build`.
 import { execFileSync } from 'node:child_process';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
@@ -35,11 +35,26 @@ await Promise.all([compressPage('dist/renderer'), compressPage('dist/fleet')]);
 // The read-aloud audio (npm run audio), beside the page in both shells: kokuchi://app/audio/ and http://127.0.0.1/audio/.
 await cp('assets/audio', 'dist/renderer/audio', { recursive: true });
 // The records hub's schema migrations, read at run time beside the CLI bundle (electron/hub/migrations.ts).
+// The CLI's chunks are named by their hash: a fresh folder, so no chunk of an older build stays.
+await rm('dist/cli', { recursive: true, force: true });
 await cp('electron/hub/migrations', 'dist/cli/migrations', { recursive: true });
 await Promise.all([
-  esbuild({ ...node, entryPoints: ['electron/cli/kokuchi.ts'], outfile: 'dist/cli/kokuchi.mjs', format: 'esm', packages: 'external' }),
-  // The worker thread of the ledger's parallel verify and export, found beside the CLI bundle (electron/core/ledger/range-workers.ts).
-  esbuild({ ...node, entryPoints: ['electron/core/ledger/ledger-worker.ts'], outfile: 'dist/cli/ledger-worker.mjs', format: 'esm', packages: 'external' }),
+  // The command-line tools, and the worker thread of the ledger's parallel verify and export
+  // (electron/core/ledger/range-workers.ts finds it beside them). Split into chunks, so that a
+  // command loads only what it uses (`ledger verify` neither the hub's PostgreSQL client nor the
+  // staff link's WebSocket server). Chunks sit beside the entries: modules that find files
+  // relative to their own URL (the hub's migrations/, the worker) see the same folder.
+  esbuild({
+    ...node,
+    entryPoints: ['electron/cli/kokuchi.ts', 'electron/core/ledger/ledger-worker.ts'],
+    outdir: 'dist/cli',
+    entryNames: '[name]',
+    chunkNames: '[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    format: 'esm',
+    packages: 'external',
+  }),
   // Electron's main process: CommonJS with its dependencies inside, so the packaged app needs no ESM interop.
   esbuild({
     ...node,

@@ -1,14 +1,5 @@
 // `kokuchi <command>`: the entry point of the command-line tools and the headless shell.
 import type { CliContext } from './cli-context.js';
-import { doctorCommand } from './doctor-command.js';
-import { hubCommand } from './hub-command.js';
-import { ledgerCommand } from './ledger-command.js';
-import { noticeCommand } from './notice-command.js';
-import { previewCommand } from './preview-command.js';
-import { receiptCommand } from './receipt-command.js';
-import { serveCommand } from './serve-command.js';
-import { startCommand } from './start-command.js';
-import { tokenCommand } from './token-command.js';
 import { loadConfig } from '../core/index.js';
 import { defaultDataDir, findConfig } from './app-paths.js';
 
@@ -28,23 +19,23 @@ export async function main(argv: string[], context: CliContext): Promise<number>
   try {
     switch (command) {
       case 'start':
-        return await startCommand(args, context);
+        return await (await import('./start-command.js')).startCommand(args, context);
       case 'serve':
-        return await serveCommand(args, context);
+        return await (await import('./serve-command.js')).serveCommand(args, context);
       case 'doctor':
-        return await doctorCommand(args, context);
+        return await (await import('./doctor-command.js')).doctorCommand(args, context);
       case 'preview':
-        return await previewCommand(args, context);
+        return await (await import('./preview-command.js')).previewCommand(args, context);
       case 'token':
-        return await tokenCommand(args, context);
+        return await (await import('./token-command.js')).tokenCommand(args, context);
       case 'ledger':
         return await ledger(args, context);
       case 'notice':
-        return await noticeCommand(args, context);
+        return await (await import('./notice-command.js')).noticeCommand(args, context);
       case 'receipt':
-        return await receiptCommand(args, context);
+        return await (await import('./receipt-command.js')).receiptCommand(args, context);
       case 'hub':
-        return await hubCommand(args, context);
+        return await (await import('./hub-command.js')).hubCommand(args, context);
       default:
         context.stderr(`${USAGE}\n`);
         return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
@@ -63,5 +54,6 @@ async function ledger(args: string[], context: CliContext): Promise<number> {
   const data = dataDir ?? defaultDataDir();
   const { config } = await loadConfig(findConfig(configPath, data, context.appRoot));
   const rest = configFlag >= 0 ? args.filter((_, i) => i !== configFlag && i !== configFlag + 1) : args;
+  const { ledgerCommand } = await import('./ledger-command.js');
   return ledgerCommand(rest, { dataDir: data, retentionDays: config.retentionDays, controller: config.office.name, stdout: context.stdout, stderr: context.stderr });
 }

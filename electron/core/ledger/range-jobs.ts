@@ -61,7 +61,11 @@ export async function verifyRange(job: Extract<RangeJob, { kind: 'verify' }>, ra
   return summary;
 }
 
-const encoder = new TextEncoder();
+/**
+ * This thread's buffer for the rows of one range: each row is written into it as UTF-8 as soon
+ * as it is formatted, so no range-long string is built (it would outlive the young generation).
+ */
+let rowBuffer = Buffer.allocUnsafe(1 << 20);
 
 export async function exportRange(job: Extract<RangeJob, { kind: 'export' }>, range: LineRange): Promise<ExportedRange> {
   const { lines, offsets, torn } = await readRangeLines(job.dir, range);
@@ -73,7 +77,7 @@ export async function exportRange(job: Extract<RangeJob, { kind: 'export' }>, ra
   const filtered = hasFilter(filter);
   // JSONL is the stored lines as they are: the range's own bytes, from the first to the last line kept.
   const keepsBytes = job.format === 'jsonl' && !filtered;
-  let text = '';
+  let used = 0;
   let records = 0;
   let problem: ExportedRange['problem'] = null;
   // A torn last line is the segment's in-flight end: left out, as the sequential export does.
@@ -85,17 +89,23 @@ export async function exportRange(job: Extract<RangeJob, { kind: 'export' }>, ra
       break;
     }
     if (filtered && !matchesFilter(check.record, filter)) continue;
-    if (!keepsBytes) text += exportRow(check.record, check.text, job.format);
     records += 1;
+    if (keepsBytes) continue;
+    const row = exportRow(check.record, check.text, job.format);
+    // At most three bytes of UTF-8 for each UTF-16 code unit.
+    if (rowBuffer.length - used < row.length * 3) {
+      const larger = Buffer.allocUnsafe(Math.max(rowBuffer.length * 2, used + row.length * 3));
+      rowBuffer.copy(larger, 0, 0, used);
+      rowBuffer = larger;
+    }
+    used += rowBuffer.write(row, used);
   }
-  if (!keepsBytes) return { bytes: encoder.encode(text), records, problem };
+  // Copies of their own, so that handing them to the caller's thread moves no memory this thread still uses.
+  if (!keepsBytes) return { bytes: new Uint8Array(rowBuffer.subarray(0, used)), records, problem };
   if (records === 0) return { bytes: new Uint8Array(0), records, problem };
   const first = lines[0]!;
   const last = lines[records - 1]!;
-  // A copy of its own, so that handing it to the caller's thread moves no memory this thread still uses.
-  const bytes = new Uint8Array(last.byteOffset + last.length + 1 - first.byteOffset);
-  bytes.set(new Uint8Array(first.buffer, first.byteOffset, bytes.length));
-  return { bytes, records, problem };
+  return { bytes: new Uint8Array(first.buffer.slice(first.byteOffset, last.byteOffset + last.length + 1)), records, problem };
 }
 
 export function runRangeJob(job: RangeJob, range: LineRange): Promise<VerifiedRange | ExportedRange> {
