@@ -3,8 +3,17 @@
 // move without a shell noticing.
 
 // Starting and running one kiosk.
-export { startKiosk } from './start-kiosk.js';
+import type { KioskCore, StartKioskOptions } from './kiosk-core.js';
 export type { KioskCore, SettingsStore, StartKioskOptions } from './kiosk-core.js';
+
+/**
+ * Starts one kiosk. Its modules load only then: the offline tools (ledger, notice, receipt)
+ * load neither the staff link's WebSocket server nor the metrics registry.
+ */
+export async function startKiosk(options: StartKioskOptions): Promise<KioskCore> {
+  const { startKiosk: start } = await import('./start-kiosk.js');
+  return start(options);
+}
 export type { KioskEndReason } from './session/counter-session.js';
 export { KioskError, toKioskError } from './session/kiosk-error.js';
 export { offeredLanguages } from './session/kiosk-view.js';
