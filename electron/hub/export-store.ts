@@ -4,18 +4,36 @@
 import type { Pool } from 'pg';
 import { exportRecords, type ExportEntry, type ExportOptions } from '../core/ledger/export-ledger.js';
 import type { LedgerRecord } from '../shared/events.js';
-import { kioskIds, storedRows } from './store-pages.js';
+import { fleetPages, kioskIds, type KioskPage } from './store-pages.js';
 
 export type StoreExportOptions = ExportOptions & { kiosk?: string | undefined };
 
+/**
+ * Smaller pages than verify's: a page outlives many a young-generation collection while it
+ * waits on the output's writes, so what is promoted, and the peak memory, go with its size.
+ */
+const EXPORT_PAGE = 1000;
+
+async function* storePages(pool: Pool, options: StoreExportOptions): AsyncGenerator<KioskPage> {
+  const choice = { fromTs: options.from?.toISOString(), toTs: options.to?.toISOString(), pageSize: EXPORT_PAGE };
+  yield* fleetPages(pool, await kioskIds(pool, options.kiosk), choice);
+}
+
 async function* storeEntries(pool: Pool, options: StoreExportOptions): AsyncGenerator<ExportEntry> {
-  const range = { fromTs: options.from?.toISOString(), toTs: options.to?.toISOString() };
-  for (const kioskId of await kioskIds(pool, options.kiosk)) {
-    // Each line was checked as a ledger line on arrival; `hub verify` rechecks them.
-    for await (const row of storedRows(pool, kioskId, range)) yield { record: JSON.parse(row.line) as LedgerRecord, line: row.line };
+  // Each line was checked as a ledger line on arrival; `hub verify` rechecks them.
+  for await (const { rows } of storePages(pool, options)) {
+    for (const row of rows) yield { record: JSON.parse(row.line) as LedgerRecord, line: row.line };
+  }
+}
+
+/** JSONL with no filter the database has not already applied: the stored lines as they are, none parsed. */
+async function* storeLines(pool: Pool, options: StoreExportOptions): AsyncGenerator<string> {
+  for await (const { rows } of storePages(pool, options)) {
+    for (const row of rows) yield `${row.line}\n`;
   }
 }
 
 export function exportStore(pool: Pool, options: StoreExportOptions): AsyncGenerator<string> {
-  return exportRecords(storeEntries(pool, options), options);
+  const asStored = options.format === 'jsonl' && !options.summary && !options.types && options.counter === undefined && options.session === undefined;
+  return asStored ? storeLines(pool, options) : exportRecords(storeEntries(pool, options), options);
 }
