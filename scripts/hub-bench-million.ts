@@ -14,29 +14,10 @@ import { openHubDatabase } from '../electron/hub/hub-database.js';
 import { startPostgres } from '../test/support/postgres-server.js';
 import { SimulatedKiosk } from '../test/support/simulated-kiosk.js';
 import { copyIntoServer, copyRow } from './hub-bench-copy.js';
+import { measuredRun, type MeasuredRun } from './bench/measured-run.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-interface Measured {
-  seconds: number;
-  peakMb: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command under /usr/bin/time: wall seconds and max RSS. */
-async function measured(command: string, args: string[]): Promise<Measured> {
-  const { stdout, stderr } = await run('/usr/bin/time', ['-f', 'TIME %e %M', command, ...args], { maxBuffer: 64 * 1024 * 1024, cwd: ROOT })
-    .catch((error: { stdout: string; stderr: string; code: number }) => {
-      // hub verify exits 1 on a problem: the bench expects none, so say what it found.
-      throw new Error(`${command} ${args.join(' ')} exited ${error.code}: ${error.stdout.slice(0, 500)} ${error.stderr.slice(-500)}`);
-    });
-  const line = stderr.split('\n').find((text) => text.startsWith('TIME '));
-  if (!line) throw new Error(`no /usr/bin/time figures for ${command}: ${stderr.slice(-300)}`);
-  const [, seconds, kb] = line.split(' ');
-  return { seconds: Number(seconds), peakMb: Number(kb) / 1024, stdout, stderr };
-}
 
 function* fleetRows(records: number, kiosks: number): Generator<string> {
   const perKiosk = Math.ceil(records / kiosks);
@@ -69,16 +50,16 @@ export async function millionSection(records: number, kiosks: number): Promise<s
       await db.close();
     }
     const loadSeconds = (performance.now() - loadStart) / 1000;
-    const bare = await measured(process.execPath, [path.join(ROOT, 'scripts', 'hub-bench-bare-loop.mjs'), url]);
+    const bare = await measuredRun(process.execPath, [path.join(ROOT, 'scripts', 'hub-bench-bare-loop.mjs'), url], { cwd: ROOT });
     if (bare.stdout.trim() !== `${records} 0`) throw new Error(`the bare loop read ${bare.stdout.trim()}, expected ${records} records and 0 breaks`);
-    const verify = await measured(process.execPath, [cli, 'hub', 'verify', '--database', url]);
+    const verify = await measuredRun(process.execPath, [cli, 'hub', 'verify', '--database', url], { cwd: ROOT });
     if (!verify.stdout.startsWith(`OK ${kiosks} kiosks, ${records} events`)) throw new Error(`hub verify said ${verify.stdout.slice(0, 300)} / ${verify.stderr.slice(-300)}`);
     const out = path.join(work, 'export.jsonl');
-    const exported = await measured(process.execPath, [cli, 'hub', 'export', '--format', 'jsonl', '--out', out, '--database', url]);
+    const exported = await measuredRun(process.execPath, [cli, 'hub', 'export', '--format', 'jsonl', '--out', out, '--database', url], { cwd: ROOT });
     const lines = Number((await run('wc', ['-l', out])).stdout.trim().split(' ')[0]);
     if (lines !== records) throw new Error(`hub export wrote ${lines} lines, not ${records}`);
-    const row = (name: string, m: Measured, goal: string) =>
-      `| ${name} | ${m.seconds.toFixed(1)} s | ${(records / m.seconds).toFixed(0)} | ${m.peakMb.toFixed(0)} MB | ${(m.seconds / bare.seconds).toFixed(2)}× | ${goal} |`;
+    const row = (name: string, m: MeasuredRun, goal: string) =>
+      `| ${name} | ${m.seconds.toFixed(1)} s | ${(records / m.seconds).toFixed(0)} | ${m.peakMiB.toFixed(0)} MiB | ${(m.seconds / bare.seconds).toFixed(2)}× | ${goal} |`;
     return [
       '<!-- hub-million:start -->',
       '## Records hub verify and export over 1,000,000 records (`npm run bench:hub -- --million`)',
@@ -88,7 +69,7 @@ export async function millionSection(records: number, kiosks: number): Promise<s
       '',
       '| run | time | records/s | peak memory | ÷ bare loop | goal |',
       '| --- | --- | --- | --- | --- | --- |',
-      `| bare loop (read, JSON.parse, SHA-256 chain) | ${bare.seconds.toFixed(1)} s | ${(records / bare.seconds).toFixed(0)} | ${bare.peakMb.toFixed(0)} MB | 1.00× | |`,
+      `| bare loop (read, JSON.parse, SHA-256 chain) | ${bare.seconds.toFixed(1)} s | ${(records / bare.seconds).toFixed(0)} | ${bare.peakMiB.toFixed(0)} MiB | 1.00× | |`,
       row('`kokuchi hub verify`', verify, '≤ 1.25×, ≤ 150 MB'),
       row('`kokuchi hub export --format jsonl`', exported, '≤ 2×, ≤ 150 MB'),
       '<!-- hub-million:end -->',
