@@ -116,17 +116,21 @@ export class RangeWorkers {
     return workers.length === 0 ? null : new RangeWorkers(job, workers);
   }
 
-  /** Each range's result, in range order; the workers end when the caller stops reading (once only). */
+  /**
+   * Each range's result, in range order (`ranges` as planLineRanges gives them: each one's index
+   * is its place); the workers end when the caller stops reading. Once per RangeWorkers.
+   */
   async *results<T>(ranges: readonly LineRange[]): AsyncGenerator<T> {
     const slots: Array<Deferred<T> | undefined> = [];
     const slot = (index: number): Deferred<T> => (slots[index] ??= deferred<T>());
     const window = (this.workers.length + 1) * 2;
     const idle = [...this.workers];
     let here = false;
+    let closed = false;
     let sent = 0;
     let taken = 0;
     const send = (): void => {
-      while (sent < ranges.length && sent - taken < window) {
+      while (!closed && sent < ranges.length && sent - taken < window) {
         const worker = idle.pop();
         if (worker) {
           worker.postMessage(ranges[sent++]);
@@ -166,6 +170,7 @@ export class RangeWorkers {
         yield result;
       }
     } finally {
+      closed = true;
       for (const worker of this.workers) worker.removeAllListeners();
       await Promise.all(this.workers.map((worker) => worker.terminate()));
     }
