@@ -1,6 +1,11 @@
 // A fast path for checkLedgerLine on the common record types: accepts only what the zod
 // schemas and the canonical-form check would accept, and answers "not sure" (false) for
 // anything else, which then takes the full check. A property test holds it to that.
+//
+// Each type's fields are described once (FIELD_RULES) and read two ways: on the line's text,
+// where a line without a backslash is checked in one pass with no property of the parsed
+// record read (its records have a dozen shapes, so every read would be a slow one), and on the
+// parsed record, for a line with an escape in it, whose written form only JSON.stringify can say.
 import { z } from 'zod';
 import { BASE_FIELDS, EVENT_TYPES, RECORDING_MODES, TYPE_FIELDS, type EventType } from '../../shared/events.js';
 
@@ -10,126 +15,176 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
 
 type Fields = Record<string, unknown>;
 
-const isHexDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66);
+const QUOTE = 0x22;
+const CLOSE = 0x7d;
+
+/** 1 for each ASCII code unit that is not a lowercase hex digit, 0 for 0-9 and a-f. */
+const NOT_HEX = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) ? 0 : 1));
+/** The same for hex digits of either case. */
+const NOT_ANY_HEX = Uint8Array.from({ length: 128 }, (_, c) => (NOT_HEX[c] === 0 || (c >= 0x41 && c <= 0x46) ? 0 : 1));
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
-/** Lowercase hex of `length` digits from `start` to the end of `text` (as /[0-9a-f]{n}$/). */
-function hexTail(text: string, start: number): boolean {
-  for (let i = start; i < text.length; i++) if (!isHexDigit(text.charCodeAt(i))) return false;
-  return true;
+/**
+ * Whether no code unit in [from, to) is outside `table` (1: refused). Without a branch per
+ * digit: random hex digits would make "digit or letter?" a mispredicted branch half the time,
+ * which costs more than the rest of a line's check. Past the text's end charCodeAt is NaN,
+ * which reads as code unit 0: refused.
+ */
+function allIn(table: Uint8Array, text: string, from: number, to: number): boolean {
+  let refused = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    refused |= (c >>> 7) | table[c & 0x7f]!;
+  }
+  return refused === 0;
 }
 
-/** As HEX64.test, by hand: a regex per field costs more than the rest of the check. */
-function isHex64(value: unknown): boolean {
-  return typeof value === 'string' && value.length === 64 && hexTail(value, 0);
-}
-
-function isNoticeVersion(value: unknown): boolean {
-  return typeof value === 'string' && value.length === 71 && value.startsWith('sha256:') && hexTail(value, 7);
+/** `length` lowercase hex digits at `at` (as /[0-9a-f]{n}/): a regex per field costs more than the rest of the check. */
+function hexAt(text: string, at: number, length: number): boolean {
+  return allIn(NOT_HEX, text, at, at + length);
 }
 
 // YYYY-MM-DDTHH:MM:SS.mmmZ: a digit everywhere but these places.
-const TS_MARKS: Record<number, number> = { 4: 0x2d, 7: 0x2d, 10: 0x54, 13: 0x3a, 16: 0x3a, 19: 0x2e, 23: 0x5a };
+const TS_LENGTH = 24;
+const TS_MARKS: readonly number[] = Array.from({ length: TS_LENGTH }, (_, i) => ({ 4: 0x2d, 7: 0x2d, 10: 0x54, 13: 0x3a, 16: 0x3a, 19: 0x2e, 23: 0x5a })[i] ?? -1);
 
-function isTs(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length !== 24) return false;
-  for (let i = 0; i < 24; i++) {
-    const mark = TS_MARKS[i];
-    const c = value.charCodeAt(i);
-    if (mark === undefined ? !isDigit(c) : c !== mark) return false;
+function tsAt(text: string, at: number): boolean {
+  for (let i = 0; i < TS_LENGTH; i++) {
+    const mark = TS_MARKS[i]!;
+    const c = text.charCodeAt(at + i);
+    if (mark === -1 ? !isDigit(c) : c !== mark) return false;
   }
   return true;
 }
 
-const isAnyHex = (c: number): boolean => isHexDigit(c) || (c >= 0x41 && c <= 0x46);
-
 /**
- * A UUID of versions 1–8 in zod's sense, by hand (the regex costs as much as the rest of the
- * record's check): 8-4-4-4-12 hex digits of either case, the version digit 1–8, the variant
- * 8, 9, a or b. The nil and max UUIDs, which zod also takes, are left to the regex.
+ * A UUID of versions 1–8 in zod's sense at `at`, by hand (the regex costs as much as the rest
+ * of the record's check): 8-4-4-4-12 hex digits of either case, the version digit 1–8, the
+ * variant 8, 9, a or b. The nil and max UUIDs, which zod also takes, are left to the regex.
  */
-function isUuid(value: string): boolean {
-  if (value.length !== 36) return false;
-  for (let i = 0; i < 36; i++) {
-    const c = value.charCodeAt(i);
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (c !== 0x2d) return false;
-    } else if (!isAnyHex(c)) return false;
-  }
-  const version = value.charCodeAt(14);
-  const variant = value.charCodeAt(19) | 0x20; // lower case
-  return version >= 0x31 && version <= 0x38 && (variant === 0x38 || variant === 0x39 || variant === 0x61 || variant === 0x62);
+function uuidAt(text: string, at: number): boolean {
+  const dashes = text.charCodeAt(at + 8) === 0x2d && text.charCodeAt(at + 13) === 0x2d && text.charCodeAt(at + 18) === 0x2d && text.charCodeAt(at + 23) === 0x2d;
+  if (!dashes) return false;
+  const digits =
+    allIn(NOT_ANY_HEX, text, at, at + 8) &&
+    allIn(NOT_ANY_HEX, text, at + 9, at + 13) &&
+    allIn(NOT_ANY_HEX, text, at + 14, at + 18) &&
+    allIn(NOT_ANY_HEX, text, at + 19, at + 23) &&
+    allIn(NOT_ANY_HEX, text, at + 24, at + 36);
+  const version = text.charCodeAt(at + 14);
+  const variant = text.charCodeAt(at + 19) | 0x20; // lower case
+  return digits && version >= 0x31 && version <= 0x38 && (variant === 0x38 || variant === 0x39 || variant === 0x61 || variant === 0x62);
 }
 
-const isSafeInt = (value: unknown): value is number => Number.isSafeInteger(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
-const stringUpTo = (value: unknown, max: number): boolean => typeof value === 'string' && value.length <= max;
-const isRecording = (value: unknown): boolean => value === RECORDING_MODES[0] || value === RECORDING_MODES[1];
+const NOTICE_PREFIX = 'sha256:';
 
-function shown(r: Fields): boolean {
-  return isString(r.language) && isNoticeVersion(r.noticeVersion) && typeof r.reviewed === 'boolean';
-}
-function answered(r: Fields): boolean {
-  return isString(r.language) && isNoticeVersion(r.noticeVersion) && isSafeInt(r.elapsedMs) && r.elapsedMs >= 0;
-}
-function ended(r: Fields): boolean {
-  return isString(r.reason) && (r.staffReason === undefined || stringUpTo(r.staffReason, 64));
-}
+/** What one field of a type may hold, as its zod schema says (only the kinds the common types use). */
+type FieldRule =
+  | { kind: 'string'; max?: number; nullable?: true; optional?: true }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'boolean' }
+  /** z.number().int().nonnegative() */
+  | { kind: 'count' }
+  /** sha256: and 64 lowercase hex digits */
+  | { kind: 'noticeVersion' };
 
-/** The types checked here; any other type is left to the zod schema. Each mirrors EVENT_PAYLOADS. */
-const PAYLOAD_CHECKS: Partial<Record<EventType, (r: Fields) => boolean>> = {
-  'kiosk.started': (r) => isString(r.version) && isString(r.configVersion),
-  'session.started': (r) =>
-    (r.by === 'staff' || r.by === 'resident') && (r.staffName === null || stringUpTo(r.staffName, 40)) && isRecording(r.recording),
+const anyString: FieldRule = { kind: 'string' };
+const recording: FieldRule = { kind: 'enum', values: RECORDING_MODES };
+const noticeVersion: FieldRule = { kind: 'noticeVersion' };
+const shown = { language: anyString, noticeVersion, reviewed: { kind: 'boolean' } } as const;
+const answered = { language: anyString, noticeVersion, elapsedMs: { kind: 'count' } } as const;
+const ended = { reason: anyString, staffReason: { kind: 'string', max: 64, optional: true } } as const;
+
+/** The types checked here, each mirroring its payload schema in EVENT_PAYLOADS; any other type is left to zod. */
+const FIELD_RULES: Partial<Record<EventType, Readonly<Record<string, FieldRule>>>> = {
+  'kiosk.started': { version: anyString, configVersion: anyString },
+  'session.started': { by: { kind: 'enum', values: ['staff', 'resident'] }, staffName: { kind: 'string', max: 40, nullable: true }, recording },
   'notice.shown': shown,
   'language.changed': shown,
   'consent.acknowledged': answered,
   'consent.questioned': answered,
   'consent.timeout': answered,
-  'logging.start': (r) =>
-    (r.by === 'acknowledgement' || r.by === 'staff-override') && (r.reason === undefined || stringUpTo(r.reason, 200)) && isRecording(r.recording),
+  'logging.start': { by: { kind: 'enum', values: ['acknowledgement', 'staff-override'] }, reason: { kind: 'string', max: 200, optional: true }, recording },
   'logging.stop': ended,
   'session.ended': ended,
-  'logging.paused': (r) => stringUpTo(r.reason, 200),
-  'logging.resumed': () => true,
+  'logging.paused': { reason: { kind: 'string', max: 200 } },
+  'logging.resumed': {},
 };
+
+/**
+ * A rule as the checks read it: every rule the same shape, so that reading one is a fast
+ * property load (rules of a dozen shapes would make each read a slow, megamorphic one).
+ */
+interface Rule {
+  kind: FieldRule['kind'];
+  /** The most UTF-16 code units of a string; Infinity for any length. */
+  max: number;
+  nullable: boolean;
+  optional: boolean;
+  values: readonly string[];
+}
+
+function normalise(rule: FieldRule): Rule {
+  return {
+    kind: rule.kind,
+    max: (rule.kind === 'string' ? rule.max : undefined) ?? Infinity,
+    nullable: rule.kind === 'string' && rule.nullable === true,
+    optional: rule.kind === 'string' && rule.optional === true,
+    values: rule.kind === 'enum' ? rule.values : [],
+  };
+}
+
+interface PlannedField {
+  key: string;
+  rule: Rule;
+  /** `,"key":` as the line holds it. */
+  written: string;
+}
+
+/** The type's own fields in written order, for each checked type whose every field has a rule; a type with a field the rules lack is left to zod. */
+const PLANS: ReadonlyMap<string, readonly PlannedField[]> = new Map(
+  Object.entries(FIELD_RULES).flatMap(([type, rules]) => {
+    const keys = TYPE_FIELDS[type as EventType];
+    if (keys.some((key) => rules[key] === undefined) || Object.keys(rules).length !== keys.length) return [];
+    return [[type, keys.map((key) => ({ key, rule: normalise(rules[key]!), written: `,"${key}":` }))]];
+  }),
+);
+
+const isSafeInt = (value: unknown): value is number => Number.isSafeInteger(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** The rule read on a parsed value. */
+function valueFits(rule: Rule, value: unknown): boolean {
+  switch (rule.kind) {
+    case 'string':
+      if (value === undefined) return rule.optional;
+      if (value === null) return rule.nullable;
+      return typeof value === 'string' && value.length <= rule.max;
+    case 'enum':
+      return typeof value === 'string' && rule.values.includes(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'count':
+      return isSafeInt(value) && value >= 0;
+    case 'noticeVersion':
+      return typeof value === 'string' && value.length === 71 && value.startsWith(NOTICE_PREFIX) && hexAt(value, 7, 64);
+  }
+}
 
 /** True only if `ledgerRecordSchema` and the type's payload schema both accept the record. */
 export function surelyValidRecord(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const r = value as Fields;
   if (!isSafeInt(r.seq) || r.seq <= 0) return false;
-  if (!isString(r.id) || !(isUuid(r.id) || UUID.test(r.id))) return false;
-  if (!isTs(r.ts)) return false;
+  if (!isString(r.id) || !((r.id.length === 36 && uuidAt(r.id, 0)) || UUID.test(r.id))) return false;
+  if (!isString(r.ts) || r.ts.length !== TS_LENGTH || !tsAt(r.ts, 0)) return false;
   if (!isString(r.type) || !KNOWN_TYPES.has(r.type)) return false;
   if (!isString(r.kioskId) || !isString(r.counterId)) return false;
   if (r.sessionId !== null && !isString(r.sessionId)) return false;
-  if (!isHex64(r.prev)) return false;
-  const check = PAYLOAD_CHECKS[r.type as EventType];
-  return check !== undefined && check(r);
+  if (!isString(r.prev) || r.prev.length !== 64 || !hexAt(r.prev, 0, 64)) return false;
+  const fields = PLANS.get(r.type);
+  return fields !== undefined && fields.every(({ key, rule }) => valueFits(rule, r[key]));
 }
-
-/** `"key":` for each written key of a type, by which of its own fields are present (a bit each). */
-const QUOTED_KEYS = new Map<string, string[][]>();
-
-function quotedKeys(type: EventType, record: Fields): string[] {
-  const fields = TYPE_FIELDS[type];
-  let mask = 0;
-  for (let i = 0; i < fields.length; i++) if (record[fields[i]!] !== undefined) mask |= 1 << i;
-  let byMask = QUOTED_KEYS.get(type);
-  if (byMask === undefined) QUOTED_KEYS.set(type, (byMask = []));
-  return (byMask[mask] ??= [...BASE_FIELDS, ...fields.filter((_, i) => (mask & (1 << i)) !== 0)].map((key) => `"${key}":`));
-}
-
-function inFixedOrder(actual: string[], quoted: string[]): boolean {
-  if (actual.length !== quoted.length) return false;
-  for (let i = 0; i < actual.length; i++) if (quoted[i] !== `"${actual[i]}":`) return false;
-  return true;
-}
-
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const CLOSE = 0x7d;
 
 /** The end of a canonical safe-integer token at `pos` (as String(n) writes it), or -1. */
 function intEnd(text: string, pos: number): number {
@@ -151,43 +206,117 @@ function intEnd(text: string, pos: number): number {
   return end - at <= 15 ? end : -1;
 }
 
+/** The end of the string token at `pos` (its closing quote + 1), or -1; in a text with no backslash. */
+function stringEnd(text: string, pos: number): number {
+  if (text.charCodeAt(pos) !== QUOTE) return -1;
+  const close = text.indexOf('"', pos + 1);
+  return close === -1 ? -1 : close + 1;
+}
+
+/** The end of a value token at `pos` that fits `rule` (the field present), or -1; in a text with no backslash. */
+function valueEnd(rule: Rule, text: string, pos: number): number {
+  switch (rule.kind) {
+    case 'string': {
+      if (rule.nullable && text.startsWith('null', pos)) return pos + 4;
+      const end = stringEnd(text, pos);
+      // With no escape, the text between the quotes is the string, code unit for code unit.
+      return end !== -1 && end - pos - 2 <= rule.max ? end : -1;
+    }
+    case 'enum':
+      for (const value of rule.values) {
+        if (text.charCodeAt(pos + value.length + 1) === QUOTE && text.startsWith(value, pos + 1) && text.charCodeAt(pos) === QUOTE) {
+          return pos + value.length + 2;
+        }
+      }
+      return -1;
+    case 'boolean':
+      if (text.startsWith('true', pos)) return pos + 4;
+      return text.startsWith('false', pos) ? pos + 5 : -1;
+    case 'count':
+      return text.charCodeAt(pos) === 0x2d ? -1 : intEnd(text, pos);
+    case 'noticeVersion':
+      return text.charCodeAt(pos) === QUOTE && text.startsWith(NOTICE_PREFIX, pos + 1) && hexAt(text, pos + 8, 64) && text.charCodeAt(pos + 72) === QUOTE
+        ? pos + 73
+        : -1;
+  }
+}
+
+/** `expected` at `pos` (a key as written, say): where what follows it starts, or -1. */
+function after(text: string, pos: number, expected: string): number {
+  return pos !== -1 && text.startsWith(expected, pos) ? pos + expected.length : -1;
+}
+
+/** A quoted token of `length` characters at `pos` whose inside passes `inside`: its end, or -1. */
+function fixedString(text: string, pos: number, length: number, inside: (text: string, at: number) => boolean): number {
+  if (pos === -1 || text.charCodeAt(pos) !== QUOTE || text.charCodeAt(pos + length + 1) !== QUOTE) return -1;
+  return inside(text, pos + 1) ? pos + length + 2 : -1;
+}
+
+const hex64At = (text: string, at: number): boolean => hexAt(text, at, 64);
+
 /**
- * True only if `text` (which JSON.parse turned into `record`, already `surelyValidRecord`) has
- * exactly the type's keys in the fixed order, each once, and is what JSON.stringify writes for
- * it: no space, no escape, only strings, canonical integers, true, false and null as values.
+ * True only if `text`, a line with no backslash that JSON.parse accepted, is a record of a
+ * checked type that the schemas accept, written exactly as the ledger writes it: the base
+ * fields and the type's own in the fixed order, each once, no space, canonical integers, and
+ * only the values each field may hold. Nothing of the parsed record is read.
+ */
+export function surelyValidLine(text: string): boolean {
+  let pos = after(text, 0, '{"seq":');
+  // seq is positive: its first digit is 1–9.
+  const first = text.charCodeAt(pos);
+  if (pos === -1 || first < 0x31 || first > 0x39) return false;
+  pos = intEnd(text, pos);
+  pos = fixedString(text, after(text, pos, ',"id":'), 36, uuidAt);
+  pos = fixedString(text, after(text, pos, ',"ts":'), TS_LENGTH, tsAt);
+  pos = after(text, pos, ',"type":');
+  const typeEnd = pos === -1 ? -1 : stringEnd(text, pos);
+  if (typeEnd === -1) return false;
+  const fields = PLANS.get(text.slice(pos + 1, typeEnd - 1));
+  if (fields === undefined) return false;
+  pos = stringEnd(text, after(text, typeEnd, ',"kioskId":'));
+  pos = pos === -1 ? -1 : stringEnd(text, after(text, pos, ',"counterId":'));
+  pos = after(text, pos, ',"sessionId":');
+  if (pos === -1) return false;
+  pos = text.startsWith('null', pos) ? pos + 4 : stringEnd(text, pos);
+  pos = fixedString(text, after(text, pos, ',"prev":'), 64, hex64At);
+  if (pos === -1) return false;
+  for (let i = 0; i < fields.length; i++) {
+    const { rule, written } = fields[i]!;
+    if (!text.startsWith(written, pos)) {
+      // Only an optional field may be absent.
+      if (rule.optional) continue;
+      return false;
+    }
+    pos = valueEnd(rule, text, pos + written.length);
+    if (pos === -1) return false;
+  }
+  return pos === text.length - 1 && text.charCodeAt(pos) === CLOSE;
+}
+
+/** `"key":` for each written key of a type, by which of its own fields are present (a bit each). */
+const QUOTED_KEYS = new Map<string, string[][]>();
+
+function quotedKeys(type: EventType, record: Fields): string[] {
+  const fields = TYPE_FIELDS[type];
+  let mask = 0;
+  for (let i = 0; i < fields.length; i++) if (record[fields[i]!] !== undefined) mask |= 1 << i;
+  let byMask = QUOTED_KEYS.get(type);
+  if (byMask === undefined) QUOTED_KEYS.set(type, (byMask = []));
+  return (byMask[mask] ??= [...BASE_FIELDS, ...fields.filter((_, i) => (mask & (1 << i)) !== 0)].map((key) => `"${key}":`));
+}
+
+function inFixedOrder(actual: string[], quoted: string[]): boolean {
+  if (actual.length !== quoted.length) return false;
+  for (let i = 0; i < actual.length; i++) if (quoted[i] !== `"${actual[i]}":`) return false;
+  return true;
+}
+
+/**
+ * For a line with a backslash (staff's own words with a quote in them), which surelyValidLine
+ * leaves alone: true only if `text` (which JSON.parse turned into `record`, already
+ * `surelyValidRecord`) has exactly the type's keys in the fixed order, each once, and is what
+ * JSON.stringify writes for it.
  */
 export function surelyCanonicalLine(text: string, record: Fields): boolean {
-  const keys = quotedKeys(record.type as EventType, record);
-  // A backslash means an escape (staff's own words with a quote in them), whose written form
-  // only JSON.stringify can say: the keys in the fixed order, and the line as it writes it.
-  if (text.indexOf('\\') !== -1) return inFixedOrder(Object.keys(record), keys) && JSON.stringify(record) === text;
-  if (text.charCodeAt(0) !== 0x7b) return false;
-  let pos = 1;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (!text.startsWith(key, pos)) return false;
-    pos += key.length;
-    const c = text.charCodeAt(pos);
-    if (c === QUOTE) {
-      // No backslash anywhere, so the next quote closes the string (JSON.parse has refused raw control characters).
-      const close = text.indexOf('"', pos + 1);
-      if (close === -1) return false;
-      pos = close + 1;
-    } else if (c === 0x74) {
-      if (!text.startsWith('true', pos)) return false;
-      pos += 4;
-    } else if (c === 0x66) {
-      if (!text.startsWith('false', pos)) return false;
-      pos += 5;
-    } else if (c === 0x6e) {
-      if (!text.startsWith('null', pos)) return false;
-      pos += 4;
-    } else {
-      pos = intEnd(text, pos);
-      if (pos === -1) return false;
-    }
-    if (text.charCodeAt(pos) !== (i === keys.length - 1 ? CLOSE : COMMA)) return false;
-    pos += 1;
-  }
-  return pos === text.length;
+  return inFixedOrder(Object.keys(record), quotedKeys(record.type as EventType, record)) && JSON.stringify(record) === text;
 }

@@ -8,11 +8,15 @@ const port = parentPort;
 if (port !== null) {
   const job = workerData as RangeJob;
   port.on('message', (range: LineRange) => {
-    runRangeJob(job, range).then(
-      // An export's bytes are moved to the caller's thread, not copied.
-      (result) => port.postMessage({ index: range.index, result }, 'bytes' in result ? [result.bytes.buffer as ArrayBuffer] : []),
-      (error: unknown) => port.postMessage({ index: range.index, error: error instanceof Error ? error.message : String(error) }),
-    );
+    let result;
+    try {
+      result = runRangeJob(job, range);
+    } catch (error) {
+      port.postMessage({ index: range.index, error: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    // An export's bytes are moved to the caller's thread, not copied.
+    port.postMessage({ index: range.index, result }, 'bytes' in result ? [result.bytes.buffer as ArrayBuffer] : []);
   });
   port.postMessage({ ready: true });
 }

@@ -40,8 +40,8 @@ export interface ExportedRange {
   problem: { offset: number; message: string } | null;
 }
 
-export async function verifyRange(job: Extract<RangeJob, { kind: 'verify' }>, range: LineRange): Promise<VerifiedRange> {
-  const { lines, torn } = await readRangeLines(job.dir, range);
+export function verifyRange(job: Extract<RangeJob, { kind: 'verify' }>, range: LineRange): VerifiedRange {
+  const { lines, torn } = readRangeLines(job.dir, range);
   const summary: VerifiedRange = { clean: !torn, records: 0, first: null, last: null, pruned: [], anchorHash: null };
   const count = torn ? lines.length - 1 : lines.length;
   for (let i = 0; i < count && summary.clean; i++) {
@@ -67,8 +67,8 @@ export async function verifyRange(job: Extract<RangeJob, { kind: 'verify' }>, ra
  */
 let rowBuffer = Buffer.allocUnsafe(1 << 20);
 
-export async function exportRange(job: Extract<RangeJob, { kind: 'export' }>, range: LineRange): Promise<ExportedRange> {
-  const { lines, offsets, torn } = await readRangeLines(job.dir, range);
+export function exportRange(job: Extract<RangeJob, { kind: 'export' }>, range: LineRange): ExportedRange {
+  const { lines, offsets, torn } = readRangeLines(job.dir, range);
   const filter: RecordFilter = {
     ...job.filter,
     from: job.filter.from === undefined ? undefined : new Date(job.filter.from),
@@ -108,6 +108,7 @@ export async function exportRange(job: Extract<RangeJob, { kind: 'export' }>, ra
   return { bytes: new Uint8Array(first.buffer.slice(first.byteOffset, last.byteOffset + last.length + 1)), records, problem };
 }
 
-export function runRangeJob(job: RangeJob, range: LineRange): Promise<VerifiedRange | ExportedRange> {
+/** One range's job, on the calling thread (it blocks it for as long as the range takes: a millisecond or so). */
+export function runRangeJob(job: RangeJob, range: LineRange): VerifiedRange | ExportedRange {
   return job.kind === 'verify' ? verifyRange(job, range) : exportRange(job, range);
 }

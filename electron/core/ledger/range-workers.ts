@@ -137,12 +137,18 @@ export class RangeWorkers {
         } else if (!here) {
           const range = ranges[sent++]!;
           here = true;
-          runRangeJob(this.job, range)
-            .then((result) => slot(range.index).resolve(result as T), (error: Error) => slot(range.index).reject(error))
-            .finally(() => {
-              here = false;
-              send();
-            });
+          // On a turn of its own, so that the workers' answers (and their next ranges) go
+          // between the ranges this thread works, not after all of them.
+          setImmediate(() => {
+            if (closed) return;
+            try {
+              slot(range.index).resolve(runRangeJob(this.job, range) as T);
+            } catch (error) {
+              slot(range.index).reject(error as Error);
+            }
+            here = false;
+            send();
+          });
         } else {
           return;
         }

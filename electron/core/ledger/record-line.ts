@@ -10,7 +10,7 @@ import {
   type EventType,
   type LedgerRecord,
 } from '../../shared/events.js';
-import { surelyCanonicalLine, surelyValidRecord } from './fast-line-check.js';
+import { surelyCanonicalLine, surelyValidLine, surelyValidRecord } from './fast-line-check.js';
 
 const { createHash } = crypto;
 // One-shot crypto.hash (Node 20.12+) is several times faster than a Hash object for a line.
@@ -72,9 +72,8 @@ export function checkLedgerText(text: string): LineCheck {
     return { ok: false, problem: 'not valid JSON' };
   }
   // The common case, without zod or a second serialisation; anything it is not sure of takes the full check below.
-  if (surelyValidRecord(value) && surelyCanonicalLine(text, value as Record<string, unknown>)) {
-    return { ok: true, record: value as LedgerRecord, text };
-  }
+  const sure = text.indexOf('\\') === -1 ? surelyValidLine(text) : surelyValidRecord(value) && surelyCanonicalLine(text, value as Record<string, unknown>);
+  if (sure) return { ok: true, record: value as LedgerRecord, text };
   const base = ledgerRecordSchema.safeParse(value);
   if (!base.success) return { ok: false, problem: `not a ledger record (${describeIssues(base.error)})` };
   // Keep the parsed object itself: its key order is the order on disk.

@@ -48,7 +48,7 @@ describe('line ranges', () => {
           const offsets: number[] = [];
           let tornSeen = false;
           for (const range of ranges) {
-            const got = await readRangeLines(dir, range);
+            const got = readRangeLines(dir, range);
             expect(tornSeen && got.lines.length > 0, 'a torn line is the last of the segment').toBe(false);
             lines.push(...got.lines.map((line) => line.toString()));
             offsets.push(...got.offsets);
