@@ -206,36 +206,55 @@ function intEnd(text: string, pos: number): number {
   return end - at <= 15 ? end : -1;
 }
 
-/** The end of the string token at `pos` (its closing quote + 1), or -1; in a text with no backslash. */
+/**
+ * Whether `expected` is at `pos` in `text`. By hand: String.prototype.startsWith is a call
+ * into the runtime that costs more than comparing the dozen characters of a key.
+ */
+function matchAt(text: string, pos: number, expected: string): boolean {
+  if (pos < 0 || pos + expected.length > text.length) return false;
+  for (let i = 0; i < expected.length; i++) if (text.charCodeAt(pos + i) !== expected.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The end of the string token at `pos` (its closing quote + 1), or -1; in a text with no
+ * backslash. A raw control character (which JSON.parse refuses) makes it -1, so that a line
+ * this pass accepts is one JSON.parse accepts, whether or not it has been parsed.
+ */
 function stringEnd(text: string, pos: number): number {
-  if (text.charCodeAt(pos) !== QUOTE) return -1;
-  const close = text.indexOf('"', pos + 1);
-  return close === -1 ? -1 : close + 1;
+  if (pos < 0 || text.charCodeAt(pos) !== QUOTE) return -1;
+  let control = 0;
+  for (let i = pos + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) return control === 0 ? i + 1 : -1;
+    control |= (c - 0x20) >>> 31;
+  }
+  return -1;
 }
 
 /** The end of a value token at `pos` that fits `rule` (the field present), or -1; in a text with no backslash. */
 function valueEnd(rule: Rule, text: string, pos: number): number {
   switch (rule.kind) {
     case 'string': {
-      if (rule.nullable && text.startsWith('null', pos)) return pos + 4;
+      if (rule.nullable && matchAt(text, pos, 'null')) return pos + 4;
       const end = stringEnd(text, pos);
       // With no escape, the text between the quotes is the string, code unit for code unit.
       return end !== -1 && end - pos - 2 <= rule.max ? end : -1;
     }
     case 'enum':
       for (const value of rule.values) {
-        if (text.charCodeAt(pos + value.length + 1) === QUOTE && text.startsWith(value, pos + 1) && text.charCodeAt(pos) === QUOTE) {
+        if (text.charCodeAt(pos) === QUOTE && text.charCodeAt(pos + value.length + 1) === QUOTE && matchAt(text, pos + 1, value)) {
           return pos + value.length + 2;
         }
       }
       return -1;
     case 'boolean':
-      if (text.startsWith('true', pos)) return pos + 4;
-      return text.startsWith('false', pos) ? pos + 5 : -1;
+      if (matchAt(text, pos, 'true')) return pos + 4;
+      return matchAt(text, pos, 'false') ? pos + 5 : -1;
     case 'count':
       return text.charCodeAt(pos) === 0x2d ? -1 : intEnd(text, pos);
     case 'noticeVersion':
-      return text.charCodeAt(pos) === QUOTE && text.startsWith(NOTICE_PREFIX, pos + 1) && hexAt(text, pos + 8, 64) && text.charCodeAt(pos + 72) === QUOTE
+      return text.charCodeAt(pos) === QUOTE && matchAt(text, pos + 1, NOTICE_PREFIX) && hexAt(text, pos + 8, 64) && text.charCodeAt(pos + 72) === QUOTE
         ? pos + 73
         : -1;
   }
@@ -243,7 +262,7 @@ function valueEnd(rule: Rule, text: string, pos: number): number {
 
 /** `expected` at `pos` (a key as written, say): where what follows it starts, or -1. */
 function after(text: string, pos: number, expected: string): number {
-  return pos !== -1 && text.startsWith(expected, pos) ? pos + expected.length : -1;
+  return matchAt(text, pos, expected) ? pos + expected.length : -1;
 }
 
 /** A quoted token of `length` characters at `pos` whose inside passes `inside`: its end, or -1. */
@@ -254,43 +273,62 @@ function fixedString(text: string, pos: number, length: number, inside: (text: s
 
 const hex64At = (text: string, at: number): boolean => hexAt(text, at, 64);
 
+/** What the ledger's own checks need of a line that scanLine has found sound. */
+export interface LineFacts {
+  seq: number;
+  ts: string;
+  type: EventType;
+  prev: string;
+}
+
 /**
- * True only if `text`, a line with no backslash that JSON.parse accepted, is a record of a
- * checked type that the schemas accept, written exactly as the ledger writes it: the base
- * fields and the type's own in the fixed order, each once, no space, canonical integers, and
- * only the values each field may hold. Nothing of the parsed record is read.
+ * The line's facts, only if `text` (a decoded line) has no backslash, is valid JSON and is a
+ * record of a checked type that the schemas accept, written exactly as the ledger writes it:
+ * the base fields and the type's own in the fixed order, each once, no space, canonical
+ * integers, and only the values each field may hold. Else null ("not sure"). One pass over the
+ * text: nothing is parsed, so a verify that needs only these facts skips JSON.parse.
  */
-export function surelyValidLine(text: string): boolean {
+export function scanLine(text: string): LineFacts | null {
+  if (text.indexOf('\\') !== -1) return null;
   let pos = after(text, 0, '{"seq":');
-  // seq is positive: its first digit is 1–9.
+  // seq is positive: its first digit is 1–9, and intEnd keeps it to 15 digits, a safe integer.
   const first = text.charCodeAt(pos);
-  if (pos === -1 || first < 0x31 || first > 0x39) return false;
+  if (pos === -1 || first < 0x31 || first > 0x39) return null;
+  const seqStart = pos;
   pos = intEnd(text, pos);
+  if (pos === -1) return null;
+  let seq = 0;
+  for (let i = seqStart; i < pos; i++) seq = seq * 10 + (text.charCodeAt(i) - 0x30);
   pos = fixedString(text, after(text, pos, ',"id":'), 36, uuidAt);
-  pos = fixedString(text, after(text, pos, ',"ts":'), TS_LENGTH, tsAt);
+  pos = after(text, pos, ',"ts":');
+  const tsStart = pos + 1;
+  pos = fixedString(text, pos, TS_LENGTH, tsAt);
   pos = after(text, pos, ',"type":');
-  const typeEnd = pos === -1 ? -1 : stringEnd(text, pos);
-  if (typeEnd === -1) return false;
-  const fields = PLANS.get(text.slice(pos + 1, typeEnd - 1));
-  if (fields === undefined) return false;
+  const typeEnd = stringEnd(text, pos);
+  if (typeEnd === -1) return null;
+  const type = text.slice(pos + 1, typeEnd - 1);
+  const fields = PLANS.get(type);
+  if (fields === undefined) return null;
   pos = stringEnd(text, after(text, typeEnd, ',"kioskId":'));
-  pos = pos === -1 ? -1 : stringEnd(text, after(text, pos, ',"counterId":'));
+  pos = stringEnd(text, after(text, pos, ',"counterId":'));
   pos = after(text, pos, ',"sessionId":');
-  if (pos === -1) return false;
-  pos = text.startsWith('null', pos) ? pos + 4 : stringEnd(text, pos);
-  pos = fixedString(text, after(text, pos, ',"prev":'), 64, hex64At);
-  if (pos === -1) return false;
+  pos = matchAt(text, pos, 'null') ? pos + 4 : stringEnd(text, pos);
+  pos = after(text, pos, ',"prev":');
+  const prevStart = pos + 1;
+  pos = fixedString(text, pos, 64, hex64At);
+  if (pos === -1) return null;
   for (let i = 0; i < fields.length; i++) {
     const { rule, written } = fields[i]!;
-    if (!text.startsWith(written, pos)) {
+    if (!matchAt(text, pos, written)) {
       // Only an optional field may be absent.
       if (rule.optional) continue;
-      return false;
+      return null;
     }
     pos = valueEnd(rule, text, pos + written.length);
-    if (pos === -1) return false;
+    if (pos === -1) return null;
   }
-  return pos === text.length - 1 && text.charCodeAt(pos) === CLOSE;
+  if (pos !== text.length - 1 || text.charCodeAt(pos) !== CLOSE) return null;
+  return { seq, ts: text.slice(tsStart, tsStart + TS_LENGTH), type: type as EventType, prev: text.slice(prevStart, prevStart + 64) };
 }
 
 /** `"key":` for each written key of a type, by which of its own fields are present (a bit each). */
@@ -312,7 +350,7 @@ function inFixedOrder(actual: string[], quoted: string[]): boolean {
 }
 
 /**
- * For a line with a backslash (staff's own words with a quote in them), which surelyValidLine
+ * For a line with a backslash (staff's own words with a quote in them), which scanLine
  * leaves alone: true only if `text` (which JSON.parse turned into `record`, already
  * `surelyValidRecord`) has exactly the type's keys in the fixed order, each once, and is what
  * JSON.stringify writes for it.

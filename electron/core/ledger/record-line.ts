@@ -10,7 +10,7 @@ import {
   type EventType,
   type LedgerRecord,
 } from '../../shared/events.js';
-import { surelyCanonicalLine, surelyValidLine, surelyValidRecord } from './fast-line-check.js';
+import { scanLine, surelyCanonicalLine, surelyValidRecord, type LineFacts } from './fast-line-check.js';
 
 const { createHash } = crypto;
 // One-shot crypto.hash (Node 20.12+) is several times faster than a Hash object for a line.
@@ -62,6 +62,20 @@ export function checkLedgerLine(bytes: Uint8Array): LineCheck {
   return checkLedgerText(text);
 }
 
+/**
+ * What a verify needs of a line (seq, ts, type, prev), if the one pass over its text is sure it
+ * is a record checkLedgerLine accepts; null if it is not sure (the line then takes that check).
+ */
+export function soundLineFacts(bytes: Uint8Array): LineFacts | null {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+  return scanLine(text);
+}
+
 /** checkLedgerLine for a line already decoded (the hub's store holds text). */
 export function checkLedgerText(text: string): LineCheck {
   if (text.length === 0) return { ok: false, problem: 'empty line' };
@@ -72,7 +86,7 @@ export function checkLedgerText(text: string): LineCheck {
     return { ok: false, problem: 'not valid JSON' };
   }
   // The common case, without zod or a second serialisation; anything it is not sure of takes the full check below.
-  const sure = text.indexOf('\\') === -1 ? surelyValidLine(text) : surelyValidRecord(value) && surelyCanonicalLine(text, value as Record<string, unknown>);
+  const sure = text.indexOf('\\') === -1 ? scanLine(text) !== null : surelyValidRecord(value) && surelyCanonicalLine(text, value as Record<string, unknown>);
   if (sure) return { ok: true, record: value as LedgerRecord, text };
   const base = ledgerRecordSchema.safeParse(value);
   if (!base.success) return { ok: false, problem: `not a ledger record (${describeIssues(base.error)})` };

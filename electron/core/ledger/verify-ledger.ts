@@ -115,19 +115,19 @@ export async function verifyLedger(
     }
     const line = checkSegmentLine(entry.bytes, entry.segment);
     if (!line.ok) return broken(entry, line.problem);
-    const { record, hash } = line;
+    const { seq, prev, hash, pruned } = line;
     if (state.previous === null) {
-      if (record.seq === 1 && record.prev !== GENESIS_PREV) return broken(entry, 'seq 1 must have a prev of 64 zeros');
-      if (record.seq !== 1) state.unexplainedStart = { entry, seq: record.seq, prev: record.prev };
-    } else if (record.seq !== state.previous.seq + 1) {
-      const gap = record.seq - state.previous.seq - 1;
+      if (seq === 1 && prev !== GENESIS_PREV) return broken(entry, 'seq 1 must have a prev of 64 zeros');
+      if (seq !== 1) state.unexplainedStart = { entry, seq, prev };
+    } else if (seq !== state.previous.seq + 1) {
+      const gap = seq - state.previous.seq - 1;
       return broken(
         entry,
         gap > 0
-          ? `seq ${record.seq} follows seq ${state.previous.seq}: ${gap} record(s) missing`
-          : `seq ${record.seq} follows seq ${state.previous.seq}: out of order or repeated`,
+          ? `seq ${seq} follows seq ${state.previous.seq}: ${gap} record(s) missing`
+          : `seq ${seq} follows seq ${state.previous.seq}: out of order or repeated`,
       );
-    } else if (record.prev !== state.previous.hash) {
+    } else if (prev !== state.previous.hash) {
       // If the next line still chains to this one, this line is intact and the one before was altered;
       // with no next line, a changed record is far likelier than a changed 64-digit prev.
       if (next === null) {
@@ -139,13 +139,13 @@ export async function verifyLedger(
       }
       return broken(entry, 'the record was altered: its prev does not match the hash of the record before it');
     }
-    if (state.unexplainedStart && record.type === 'ledger.pruned' && accountsFor(record.segments, state.unexplainedStart)) {
+    if (state.unexplainedStart && pruned !== undefined && accountsFor(pruned, state.unexplainedStart)) {
       state.unexplainedStart = null;
     }
-    if (anchor && record.seq === anchor.seq && hash !== anchor.hash) {
+    if (anchor && seq === anchor.seq && hash !== anchor.hash) {
       return broken(entry, `the record was altered: its hash differs from the one kept in ${HEAD_FILE}`);
     }
-    state.previous = { entry, seq: record.seq, hash };
+    state.previous = { entry, seq, hash };
     state.events += 1;
     return null;
   };
