@@ -332,13 +332,14 @@ export class ConsentLedger {
     this.#headSegment = segment;
     this.#newestTs = last.record.ts;
     this.#pendingAnchor = { seq: last.record.seq, hash: last.hash };
-    // Off the tap-to-signal path: one anchor write after a burst, not one between its fdatasyncs.
-    this.#armAnchor();
     for (const built of batch) {
       this.#remember(built.record);
       this.#notify(built.record);
       built.pending.resolve(built.record);
     }
+    // Off the tap-to-signal path: one anchor write after a burst, not one between its fdatasyncs,
+    // and its timer set only once the listeners (the staff link's frames) have the batch.
+    this.#armAnchor();
     return true;
   }
 
