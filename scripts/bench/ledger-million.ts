@@ -109,7 +109,10 @@ The floor is the bare loop (\`scripts/bench/ledger-floor.mjs\`, plain JavaScript
 segments in 1 MiB pieces, split lines, \`JSON.parse\` each, SHA-256 it and compare with the next record's
 \`prev\` — with the fastest primitives the ledger uses (a fatal \`TextDecoder\`, one-shot \`crypto.hash\`).
 Verify and export work range by range on ${result.threads} threads here (the machine's cores, at most 4: one
-worker thread per core but one, and the command's own); the CPU column shows what that costs in all.
+worker thread per core but one, and the command's own); the CPU column shows what that costs in all. Each
+thread reads its ranges synchronously (a read from the page cache is shorter than a hop to the thread pool),
+and a line of the common types is checked in one pass over its text — schema, key order and canonical form
+together — so verify and the JSONL export parse no JSON for it; any other line takes JSON.parse and zod.
 
 | run | wall time | CPU time | ÷ floor | peak RSS | memory goal ≤ ${MEMORY_GOAL_MIB} MiB |
 | --- | --- | --- | --- | --- | --- |
