@@ -36,7 +36,9 @@ export function IdleScreen({ view }: Props) {
   return (
     <main className="screen idle-screen" data-testid="screen-idle" lang={language}>
       <header className="idle-header">
-        <h1 className="office-name">{view.office.names[hint ?? language] ?? view.office.name}</h1>
+        <h1 className="office-name">
+          <RubyText text={view.office.names[hint ?? language] ?? view.office.name} />
+        </h1>
         <TwoLanguageText className="recording-notice" textKey={idleNoticeKey(view.recordingMode)} language={language} />
       </header>
       <section className="idle-languages" aria-labelledby="idle-prompt">
