@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { KIOSK_CALLS, type KioskCall, type KioskCallOutput, type KioskView } from '../shared/kiosk-api.js';
 import { isLanguageCode, type LanguageCode } from '../shared/languages.js';
-import type { LedgerRecord } from '../shared/events.js';
 import { createAdminDesk } from './admin/admin-desk.js';
 import { officeGuards } from './config/configured-office.js';
 import { officeTextGaps } from './config/office-text-gaps.js';
@@ -136,7 +135,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<KioskCore>
     onTokenRotated: (listener) => token.onRotate(listener),
     lastSeq: () => ledger.lastSeq,
     readAfter: (seq, limit) => ledger.readAfter(seq, limit),
-    onEvent: (listener: (record: LedgerRecord) => void) => ledger.onAppend(listener),
+    onEvent: (listener) => ledger.onAppend(listener),
     welcome: () => ({ screen: screenConnected ? 'connected' : 'disconnected', activeSession: session.activeSession() }),
     status: () => ({
       kioskId,

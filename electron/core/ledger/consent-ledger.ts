@@ -75,6 +75,12 @@ function freezeDeep<T>(value: T): T {
   return value;
 }
 
+/**
+ * Told of each record once it is durable, in seq order; `batchEnds` on the last record of the
+ * write it came in (an acknowledgement and its logging.start come in one).
+ */
+export type AppendListener = (record: LedgerRecord, batchEnds: boolean) => void;
+
 export class ConsentLedger {
   readonly dir: string;
   readonly #kioskId: string;
@@ -93,7 +99,7 @@ export class ConsentLedger {
   #headSegment: string | null;
   #queue: PendingAppend[] = [];
   #draining: Promise<void> | null = null;
-  #listeners = new Set<(record: LedgerRecord) => void>();
+  #listeners = new Set<AppendListener>();
   #recent: LedgerRecord[] = [];
   #closing: Promise<void> | null = null;
   #nextGroup = 0;
@@ -238,7 +244,7 @@ export class ConsentLedger {
   }
 
   /** Called with each record once it is durable, in seq order. Returns the unsubscribe function. */
-  onAppend(listener: (record: LedgerRecord) => void): () => void {
+  onAppend(listener: AppendListener): () => void {
     this.#listeners.add(listener);
     return () => {
       this.#listeners.delete(listener);
@@ -332,11 +338,11 @@ export class ConsentLedger {
     this.#headSegment = segment;
     this.#newestTs = last.record.ts;
     this.#pendingAnchor = { seq: last.record.seq, hash: last.hash };
-    for (const built of batch) {
+    batch.forEach((built, index) => {
       this.#remember(built.record);
-      this.#notify(built.record);
+      this.#notify(built.record, index === batch.length - 1);
       built.pending.resolve(built.record);
-    }
+    });
     // Off the tap-to-signal path: one anchor write after a burst, not one between its fdatasyncs,
     // and its timer set only once the listeners (the staff link's frames) have the batch.
     this.#armAnchor();
@@ -417,10 +423,10 @@ export class ConsentLedger {
     if (this.#recent.length > RECENT_RECORDS * 2) this.#recent = this.#recent.slice(-RECENT_RECORDS);
   }
 
-  #notify(record: LedgerRecord): void {
+  #notify(record: LedgerRecord, batchEnds: boolean): void {
     for (const listener of this.#listeners) {
       try {
-        listener(record);
+        listener(record, batchEnds);
       } catch (error) {
         // A faulty listener must not undo or delay a durable record, nor starve the others.
         process.emitWarning(`A ledger onAppend listener threw: ${error instanceof Error ? error.message : String(error)}`);

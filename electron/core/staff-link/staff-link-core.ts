@@ -16,7 +16,8 @@ export interface StaffLinkCore {
   onTokenRotated?(listener: () => void): () => void;
   lastSeq(): number;
   readAfter(seq: number, limit: number): Promise<LedgerRecord[]>;
-  onEvent(listener: (record: LedgerRecord) => void): () => void;
+  /** Each durable record; `batchEnds` on the last of the records written together. */
+  onEvent(listener: (record: LedgerRecord, batchEnds: boolean) => void): () => void;
   welcome(): { screen: 'connected' | 'disconnected'; activeSession: ActiveSession | null };
   status(): Record<string, unknown>;
   startSession(input: SessionStartInput): Promise<string>;

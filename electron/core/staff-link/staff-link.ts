@@ -106,12 +106,13 @@ export class StaffLink {
       });
     });
     this.server = server;
-    const stopEvents = this.options.core.onEvent((record) => {
+    const stopEvents = this.options.core.onEvent((record, batchEnds) => {
       // One JSON text for every client, made only if one of them sends it now.
       let text: string | undefined;
       const frame = () => (text ??= eventFrameText(record));
       this.holdWrites();
       for (const socket of this.sockets) socket.deliver(record, frame);
+      if (batchEnds) this.releaseWrites();
     });
     const stopRotation = this.options.core.onTokenRotated?.(() => {
       for (const socket of this.sockets) socket.closeUnlessAuthenticatedWith(this.options.core.token());
@@ -132,10 +133,20 @@ export class StaffLink {
     const corked = [...this.streams];
     this.corked = corked;
     for (const stream of corked) stream.cork();
+    // Should the batch's end not be told (a listener before this one threw), the writes go anyway.
     queueMicrotask(() => {
-      this.corked = null;
-      for (const stream of corked) stream.uncork();
+      if (this.corked === corked) this.releaseWrites();
     });
+  }
+
+  /**
+   * At the batch's end, at once: not a microtask later, behind what other listeners of the
+   * ledger set going (a webhook's or the hub's delivery, woken by the same records).
+   */
+  private releaseWrites(): void {
+    const corked = this.corked;
+    this.corked = null;
+    for (const stream of corked ?? []) stream.uncork();
   }
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

@@ -169,6 +169,28 @@ describe('ConsentLedger', () => {
     ]);
   });
 
+  it('tells listeners which record ends each write: the last of records written together, and every lone one', async () => {
+    const ledger = await temp.open();
+    const heard: Array<[string, boolean]> = [];
+    ledger.onAppend((record, batchEnds) => heard.push([record.type, batchEnds]));
+    const answer = { language: 'en', noticeVersion: NOTICE_VERSION, elapsedMs: 900 };
+    await ledger.append('logging.stop', null, { reason: 'staff' });
+    await ledger.appendTogether([
+      { type: 'consent.acknowledged', sessionId: 's-1', payload: answer },
+      { type: 'logging.start', sessionId: 's-1', payload: { by: 'acknowledgement', recording: 'audio' } },
+    ]);
+    // Queued in one turn: one write, so only its last record ends it.
+    await Promise.all([ledger.append('logging.stop', 's-1', { reason: 'staff' }), ledger.append('session.ended', 's-1', { reason: 'staff' })]);
+    await ledger.close();
+    expect(heard).toEqual([
+      ['logging.stop', true],
+      ['consent.acknowledged', false],
+      ['logging.start', true],
+      ['logging.stop', false],
+      ['session.ended', true],
+    ]);
+  });
+
   it('writes an event and what it causes together: one timestamp, consecutive seqs, all or none', async () => {
     const ledger = await temp.open();
     const answer = { language: 'en', noticeVersion: NOTICE_VERSION, elapsedMs: 900 };
