@@ -1,5 +1,5 @@
-// Records after a given seq, read from the segment files; used when a client resumes
-// from further back than the ledger keeps in memory.
+// Records after a given seq, read from the segment files; used when a client resumes, or an
+// endpoint (the hub, a webhook) catches up, from further back than the ledger keeps in memory.
 import { open } from 'node:fs/promises';
 import type { LedgerRecord } from '../../shared/events.js';
 import { checkLedgerLine } from './record-line.js';
