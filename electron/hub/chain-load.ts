@@ -24,8 +24,8 @@ export async function loadChains(pool: Pool): Promise<Map<string, KioskChain>> {
     chain.lastSeenAt = row.last_seen_at;
     chains.set(row.kiosk_id, chain);
     if (row.first_seq === null || row.last_seq === null) continue;
-    const ends = await pool.query<{ seq: number; prev: string; hash: string; ts: string; counter_id: string }>(
-      `SELECT seq::float8 AS seq, prev, hash, line::json->>'ts' AS ts, counter_id FROM records
+    const ends = await pool.query<{ seq: number; prev: string; hash: string; ts: string; counter_id: string; received_at: Date }>(
+      `SELECT seq::float8 AS seq, prev, hash, line::json->>'ts' AS ts, counter_id, received_at FROM records
         WHERE kiosk_id = $1 AND seq IN ($2, $3)`,
       [row.kiosk_id, row.first_seq, row.last_seq],
     );
@@ -35,6 +35,8 @@ export async function loadChains(pool: Pool): Promise<Map<string, KioskChain>> {
     Object.assign(chain, {
       firstSeq: first.seq, lastSeq: last.seq, firstPrev: first.prev, lastHash: last.hash, lastTs: last.ts, counterId: last.counter_id,
     });
+    // Records appended at the end of the run do not rewrite the kiosk's row (record-writer.ts): the last one's arrival may be later.
+    if (chain.lastSeenAt === null || last.received_at > chain.lastSeenAt) chain.lastSeenAt = last.received_at;
     chain.startExplained = chain.firstSeq === 1 || (await startExplained(pool, chain));
     const version = await pool.query<{ version: string }>(
       `SELECT line::json->>'version' AS version FROM records WHERE kiosk_id = $1 AND type = 'kiosk.started' ORDER BY seq DESC LIMIT 1`,

@@ -192,7 +192,7 @@ export class Ingest {
       this.chains.set(record.kioskId, chain);
       return refuse(409, problem, `${detail}; the record is kept aside for an operator and the hub's copy is unchanged`);
     }
-    await this.writer.write({ kind: 'record', record: storedRecord(record, line, hash) });
+    await this.writer.write({ kind: 'record', record: storedRecord(record, line, hash), appended: placement.kind === 'append' });
     this.extend(chain, record, hash, placement.kind);
     this.chains.set(record.kioskId, chain);
     this.events.stored(chain, this.now().getTime() - Date.parse(record.ts));

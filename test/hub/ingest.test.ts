@@ -120,6 +120,40 @@ describe.each(['embedded', 'server'] as const)('ingest on the %s store', (kind) 
   });
 });
 
+describe.each(['embedded', 'server'] as const)('when a kiosk was last seen, on the %s store', (kind) => {
+  it('is the arrival of its last record after a restart, though records sent on do not each rewrite the kiosk\'s row', async () => {
+    let at = Date.now();
+    const fixture = await hubUnderTest(kind, () => new Date(at));
+    open.push(fixture);
+    const secret = await enrol(fixture.hub.pool, 'c-1');
+    const kiosk = new SimulatedKiosk('kiosk-a', 'c-1');
+    const first = at;
+    const stored = async () => {
+      const { rows } = await fixture.hub.pool.query<{ last_seen_at: Date }>("SELECT last_seen_at FROM kiosks WHERE kiosk_id = 'kiosk-a'");
+      return rows[0]!.last_seen_at.getTime();
+    };
+    for (const entry of kiosk.write(3)) {
+      expect((await deliver(fixture.hub.url, secret, entry)).status).toBe(200);
+      at += 10_000;
+    }
+    // Seq 2 and 3 arrived 10 and 20 s after the first, within a minute of the row's last write: told by their received_at.
+    expect(await stored()).toBe(first);
+    expect((await fleetOf(fixture.hub))[0]).toMatchObject({ lastSeq: 3, lastSeenAt: new Date(first + 20_000).toISOString() });
+    await fixture.restart();
+    expect((await fleetOf(fixture.hub))[0]).toMatchObject({ lastSeq: 3, lastSeenAt: new Date(first + 20_000).toISOString() });
+
+    // A minute on, the row is written again with the record; a repeat writes it whenever it comes.
+    at = first + 90_000;
+    expect((await deliver(fixture.hub.url, secret, kiosk.write(1)[0]!)).status).toBe(200);
+    expect(await stored()).toBe(first + 90_000);
+    at += 5_000;
+    expect((await deliver(fixture.hub.url, secret, kiosk.lines[3]!)).body).toMatchObject({ status: 'repeat' });
+    expect(await stored()).toBe(first + 95_000);
+    await fixture.restart();
+    expect((await fleetOf(fixture.hub))[0]).toMatchObject({ lastSeq: 4, lastSeenAt: new Date(first + 95_000).toISOString() });
+  });
+});
+
 describe('reading the hub', () => {
   it('answers health without a token and every read only with it', async () => {
     const { hub } = await setUp('embedded');

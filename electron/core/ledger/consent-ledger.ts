@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { EVENT_PAYLOADS, type EventPayload, type EventType, type LedgerRecord } from '../../shared/events.js';
 import { LedgerClock, stampAfter, type ClockJump, type ClockState } from './ledger-clock.js';
 import { acquireLedgerLock, type LedgerLock } from './ledger-lock.js';
-import { readRecordsAfter } from './read-records.js';
+import { ReadPositions, readRecordsAfter } from './read-records.js';
 import { GENESIS_PREV, lineHash, orderRecord } from './record-line.js';
 import { segmentForTs } from './segment-files.js';
 import type { LedgerFiles } from './ledger-files.js';
@@ -101,6 +101,8 @@ export class ConsentLedger {
   #draining: Promise<void> | null = null;
   #listeners = new Set<AppendListener>();
   #recent: LedgerRecord[] = [];
+  /** Where the last reads from disk stopped, so a reader going on from there does not search again. */
+  readonly #positions = new ReadPositions();
   #closing: Promise<void> | null = null;
   #nextGroup = 0;
   #anchoring: Promise<void> = Promise.resolve();
@@ -261,7 +263,7 @@ export class ConsentLedger {
       const start = seq + 1 - first.seq;
       return this.#recent.slice(start, limit === undefined ? undefined : start + limit);
     }
-    return readRecordsAfter(this.dir, seq, { upTo: this.#lastSeq, limit });
+    return readRecordsAfter(this.dir, seq, { upTo: this.#lastSeq, limit, positions: this.#positions });
   }
 
   /** Stops serving records up to `seq` from memory once retention has deleted them from disk. */

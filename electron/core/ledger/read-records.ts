@@ -1,10 +1,10 @@
-// Records after a given seq, read from the segment files; used when a client resumes
-// from further back than the ledger keeps in memory.
+// Records after a given seq, read from the segment files; used when a client resumes, or an
+// endpoint (the hub, a webhook) catches up, from further back than the ledger keeps in memory.
 import { open } from 'node:fs/promises';
 import type { LedgerRecord } from '../../shared/events.js';
 import { checkLedgerLine } from './record-line.js';
 import { listSegments, segmentPath } from './segment-files.js';
-import { readSegmentLines, streamSegmentLines } from './segment-lines.js';
+import { readSegmentLines, streamSegmentLines, type LineStart } from './segment-lines.js';
 
 /** The first record of a segment, reading only as far as its first `\n`; null if it has none. */
 async function firstRecord(dir: string, segment: string): Promise<LedgerRecord | null> {
@@ -38,14 +38,48 @@ async function unlessPruned<T>(read: () => Promise<T>, gone: T): Promise<T> {
   }
 }
 
+/** Where the record after a given seq starts on disk: its segment, byte offset and line number. */
+export interface ReadPosition extends LineStart {
+  segment: string;
+}
+
+/** How many readers' places are kept (the hub, each webhook endpoint, a few resuming staff clients). */
+const KEPT_POSITIONS = 16;
+
+/**
+ * Where recent reads stopped, by the last seq they returned. A reader going through the ledger
+ * from far back (an endpoint catching up) asks next for the records after the last one it was
+ * given: from here that read starts where the one before stopped, not at the segment's start,
+ * so catching up with n records reads the segment once instead of n / limit times.
+ */
+export class ReadPositions {
+  readonly #byAfter = new Map<number, ReadPosition>();
+
+  get(after: number): ReadPosition | undefined {
+    return this.#byAfter.get(after);
+  }
+
+  set(after: number, position: ReadPosition): void {
+    this.#byAfter.delete(after);
+    this.#byAfter.set(after, position);
+    if (this.#byAfter.size > KEPT_POSITIONS) this.#byAfter.delete(this.#byAfter.keys().next().value!);
+  }
+}
+
 /** Records with `after < seq <= upTo`, in order, at most `limit` of them. */
 export async function readRecordsAfter(
   dir: string,
   after: number,
-  options: { upTo: number; limit?: number },
+  options: { upTo: number; limit?: number; positions?: ReadPositions },
 ): Promise<LedgerRecord[]> {
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const segments = await listSegments(dir);
+  const hint = options.positions?.get(after);
+  const at = hint === undefined ? -1 : segments.indexOf(hint.segment);
+  if (hint !== undefined && at !== -1) {
+    const read = await readFrom(dir, segments.slice(at), hint, after, options);
+    // A place that does not hold the next record (it never should) is passed over for a full search.
+    if (read !== null) return read;
+  }
   // Segments hold ascending seq ranges: start from the newest one that begins at or before after + 1.
   let start = 0;
   for (let i = segments.length - 1; i > 0; i -= 1) {
@@ -56,21 +90,47 @@ export async function readRecordsAfter(
       break;
     }
   }
+  return (await readFrom(dir, segments.slice(start), null, after, options))!;
+}
+
+/**
+ * The records after `after` from these segments, the first from `from` if given; null when
+ * `from` is given and the first line there is not the record `after + 1`.
+ */
+async function readFrom(
+  dir: string,
+  segments: string[],
+  from: LineStart | null,
+  after: number,
+  options: { upTo: number; limit?: number; positions?: ReadPositions },
+): Promise<LedgerRecord[] | null> {
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const records: LedgerRecord[] = [];
-  for (const segment of segments.slice(start)) {
+  const stop = (segment: string, next: LineStart): LedgerRecord[] => {
+    options.positions?.set(records.at(-1)?.seq ?? after, { segment, ...next });
+    return records;
+  };
+  let checked = from === null;
+  for (const [index, segment] of segments.entries()) {
     // A piece of the segment at a time, so a resume from far back does not hold a whole month.
-    const pieces = streamSegmentLines(dir, segment);
+    const pieces = streamSegmentLines(dir, segment, index === 0 && from !== null ? from : undefined);
     try {
       for await (const lines of pieces) {
         for (const entry of lines) {
           if (!entry.complete) break;
           const check = checkLedgerLine(entry.bytes);
+          // What a kept place points at is checked like the record after `after` must be.
+          if (!check.ok && !checked) return null;
           if (!check.ok) throw new Error(`ledger ${segment} line ${entry.line}: ${check.problem}`);
           const { seq } = check.record;
-          if (seq > options.upTo) return records;
+          if (!checked) {
+            if (seq !== after + 1) return null;
+            checked = true;
+          }
+          if (seq > options.upTo) return stop(segment, { offset: entry.offset, line: entry.line });
           if (seq <= after) continue;
           records.push(check.record);
-          if (records.length >= limit) return records;
+          if (records.length >= limit) return stop(segment, { offset: entry.offset + entry.bytes.length + 1, line: entry.line + 1 });
         }
       }
     } catch (error) {
@@ -78,7 +138,7 @@ export async function readRecordsAfter(
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
-  return records;
+  return checked ? records : null;
 }
 
 /** The newest well-formed record, passing over a torn tail; null for an empty ledger. */

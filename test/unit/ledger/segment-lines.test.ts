@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { splitLines, streamSegmentLines, type SegmentLine } from '../../../electron/core/ledger/segment-lines.js';
+import { splitLines, streamSegmentLines, type LineStart, type SegmentLine, type StreamedLine } from '../../../electron/core/ledger/segment-lines.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -15,9 +15,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function streamed(segment: string): Promise<SegmentLine[]> {
-  const all: SegmentLine[] = [];
-  for await (const lines of streamSegmentLines(dir, segment)) all.push(...lines);
+async function streamed(segment: string, from?: LineStart): Promise<StreamedLine[]> {
+  const all: StreamedLine[] = [];
+  for await (const lines of streamSegmentLines(dir, segment, from)) all.push(...lines);
   return all;
 }
 
@@ -48,5 +48,27 @@ describe('streamSegmentLines', () => {
       await writeFile(path.join(dir, '2026-12.jsonl'), content);
       expect(plain(await streamed('2026-12.jsonl'))).toEqual(plain(splitLines(content)));
     }
+  });
+
+  it('says where each line starts, and reads on from any line start with the same lines and numbers', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.nat({ max: 300 }), fc.nat({ max: 300_000 })), { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        fc.nat(),
+        async (lengths, torn, pick) => {
+          const content = Buffer.from(lengths.map((length, i) => `${String.fromCharCode(97 + (i % 26)).repeat(length)}\n`).join('') + (torn ? 'tail' : ''), 'latin1');
+          await writeFile(path.join(dir, '2026-10.jsonl'), content);
+          const all = await streamed('2026-10.jsonl');
+          for (const entry of all) expect(content.subarray(entry.offset, entry.offset + entry.bytes.length).equals(entry.bytes)).toBe(true);
+          const start = all[pick % all.length]!;
+          const rest = await streamed('2026-10.jsonl', { offset: start.offset, line: start.line });
+          expect(rest.map(({ line, offset, complete }) => ({ line, offset, complete }))).toEqual(
+            all.slice(pick % all.length).map(({ line, offset, complete }) => ({ line, offset, complete })),
+          );
+        },
+      ),
+      { numRuns: 25, seed: 7 },
+    );
   });
 });
