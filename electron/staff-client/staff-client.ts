@@ -140,7 +140,7 @@ export class StaffClient {
     });
   }
 
-  /** Starts logging after the staff member explained, recorded with the reason (at most 200 characters). */
+  /** Starts logging after the staff member explained, recorded with the reason (at most `STAFF_TEXT_MAX.overrideReason` characters). */
   async override(sessionId: string, reason: string): Promise<void> {
     await this.command({ type: 'session.override', sessionId, reason });
   }
@@ -149,7 +149,7 @@ export class StaffClient {
     await this.command({ type: 'session.end', sessionId, ...(reason !== undefined && { reason }) });
   }
 
-  /** Stops the recording for a while (`logging.paused`); `invalid-state` unless logging. The reason is optional, at most 200 characters. */
+  /** Stops the recording for a while (`logging.paused`); `invalid-state` unless logging. The reason is optional, at most `STAFF_TEXT_MAX.pauseReason` characters. */
   async pause(sessionId: string, reason?: string): Promise<void> {
     await this.command({ type: 'session.pause', sessionId, ...(reason !== undefined && { reason }) });
   }

@@ -4,21 +4,16 @@
 // refused, and a kiosk's secret rotated while the hub runs.
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { request } from 'node:http';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enrol } from '../../electron/hub/enrolments.js';
 import { exportRecords } from '../../electron/core/ledger/export-ledger.js';
 import { keyFingerprint, rawPublicKey } from '../../electron/core/receipt/receipt-key.js';
 import { makeReceipt } from '../../electron/core/receipt/resident-receipt.js';
 import type { LedgerRecord } from '../../electron/shared/events.js';
 import { SimulatedKiosk, appendRecord, deliver, signedHeaders } from '../support/simulated-kiosk.js';
-import { fleetOf, hubUnderTest, stopServer, storedLines, type HubUnderTest, type StoreKind } from './hub-fixture.js';
+import { fleetOf, storedLines, hubsForEachTest, type StoreKind } from './hub-fixture.js';
 
-const open: HubUnderTest[] = [];
-afterEach(async () => {
-  for (const fixture of open.splice(0)) await fixture.close();
-});
-afterAll(() => stopServer());
-vi.setConfig({ testTimeout: 120_000 });
+const openHub = hubsForEachTest();
 
 const versionOf = (text: string) => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 const NOTICE = '録音についてのお知らせ\n{記録|きろく}は 365 日保存します。\nI understand\n';
@@ -64,8 +59,7 @@ function kioskWithReceipt(kioskId: string, counterId: string) {
 }
 
 async function setUp(kind: StoreKind) {
-  const fixture = await hubUnderTest(kind);
-  open.push(fixture);
+  const fixture = await openHub(kind);
   return fixture;
 }
 

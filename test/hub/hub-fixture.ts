@@ -3,6 +3,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, afterEach, vi } from 'vitest';
 import { main } from '../../electron/cli/kokuchi.js';
 import { startHub, type RunningHub } from '../../electron/hub/records-hub.js';
 import type { HubConfig } from '../../electron/hub/hub-config.js';
@@ -30,6 +31,25 @@ let databases = 0;
 export async function stopServer(): Promise<void> {
   await server?.stop();
   server = null;
+}
+
+/**
+ * For a test file: a way to open hubs that are closed after each test, with the throwaway
+ * server stopped after the file, and a generous timeout: a hub's first start on a loaded machine
+ * (PGlite in WebAssembly, or initdb) can take tens of seconds.
+ */
+export function hubsForEachTest(): (kind: StoreKind, now?: () => Date, config?: HubConfig) => Promise<HubUnderTest> {
+  const open: HubUnderTest[] = [];
+  afterEach(async () => {
+    for (const fixture of open.splice(0)) await fixture.close();
+  });
+  afterAll(() => stopServer());
+  vi.setConfig({ testTimeout: 120_000 });
+  return async (kind, now, config) => {
+    const fixture = await hubUnderTest(kind, now, config);
+    open.push(fixture);
+    return fixture;
+  };
 }
 
 export async function hubUnderTest(kind: StoreKind, now?: () => Date, config?: HubConfig): Promise<HubUnderTest> {

@@ -1,23 +1,16 @@
 // The hub's ingest as a kiosk and an auditor see it (hub.md), on both stores: genuine lines
 // are stored byte for byte and repeats change nothing; forged ones are refused and stored
 // nowhere; an altered copy or a chain that does not follow is kept aside and shown.
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enrol } from '../../electron/hub/enrolments.js';
 import { SimulatedKiosk, deliver } from '../support/simulated-kiosk.js';
 import { waitFor } from '../support/wait-for.js';
-import { fleetOf, hubUnderTest, read, stopServer, storedLines, type HubUnderTest, type StoreKind } from './hub-fixture.js';
+import { fleetOf, read, storedLines, hubsForEachTest, type StoreKind } from './hub-fixture.js';
 
-const open: HubUnderTest[] = [];
-afterEach(async () => {
-  for (const fixture of open.splice(0)) await fixture.close();
-});
-afterAll(() => stopServer());
-// A hub's first start on a loaded machine (PGlite in WebAssembly, or initdb) can take tens of seconds.
-vi.setConfig({ testTimeout: 120_000 });
+const openHub = hubsForEachTest();
 
 async function setUp(kind: StoreKind) {
-  const fixture = await hubUnderTest(kind);
-  open.push(fixture);
+  const fixture = await openHub(kind);
   const secret = await enrol(fixture.hub.pool, 'c-1');
   return { fixture, hub: fixture.hub, secret, kiosk: new SimulatedKiosk('kiosk-a', 'c-1') };
 }
@@ -123,8 +116,7 @@ describe.each(['embedded', 'server'] as const)('ingest on the %s store', (kind) 
 describe.each(['embedded', 'server'] as const)('when a kiosk was last seen, on the %s store', (kind) => {
   it('is the arrival of its last record after a restart, though records sent on do not each rewrite the kiosk\'s row', async () => {
     let at = Date.now();
-    const fixture = await hubUnderTest(kind, () => new Date(at));
-    open.push(fixture);
+    const fixture = await openHub(kind, () => new Date(at));
     const secret = await enrol(fixture.hub.pool, 'c-1');
     const kiosk = new SimulatedKiosk('kiosk-a', 'c-1');
     const first = at;

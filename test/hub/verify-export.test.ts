@@ -1,22 +1,15 @@
 // `hub verify` and `hub export` over the store, on both stores: OK for an intact fleet,
 // one line per problem (kept-aside copies, a line altered inside the database) with exit
 // 1, and the export in the ledger's own forms. The store refuses edits in place.
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enrol } from '../../electron/hub/enrolments.js';
 import { SimulatedKiosk, deliver } from '../support/simulated-kiosk.js';
-import { hubUnderTest, stopServer, type HubUnderTest, type StoreKind } from './hub-fixture.js';
+import { hubsForEachTest, type StoreKind } from './hub-fixture.js';
 
-const open: HubUnderTest[] = [];
-afterEach(async () => {
-  for (const fixture of open.splice(0)) await fixture.close();
-});
-afterAll(() => stopServer());
-// A hub's first start on a loaded machine (PGlite in WebAssembly, or initdb) can take tens of seconds.
-vi.setConfig({ testTimeout: 120_000 });
+const openHub = hubsForEachTest();
 
 async function fleetOfTwo(kind: StoreKind) {
-  const fixture = await hubUnderTest(kind);
-  open.push(fixture);
+  const fixture = await openHub(kind);
   const kiosks = [new SimulatedKiosk('kiosk-a', 'c-1'), new SimulatedKiosk('kiosk-b', 'c-2', Date.parse('2026-12-02T09:00:00.000Z'))];
   const secrets = [await enrol(fixture.hub.pool, 'c-1'), await enrol(fixture.hub.pool, 'c-2')];
   for (const [i, kiosk] of kiosks.entries()) {

@@ -1,24 +1,18 @@
 // `hub verify` and `hub export` read the store a page ahead, across kiosks: the same
 // verdict, problem for problem, whatever the page size (a problem on either side of a page's
 // edge), and the JSONL export byte for byte the lines as stored, parsed or not.
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enrol } from '../../electron/hub/enrolments.js';
 import { fleetPages } from '../../electron/hub/store-pages.js';
 import { verifyStore } from '../../electron/hub/verify-store.js';
 import { SimulatedKiosk, deliver } from '../support/simulated-kiosk.js';
-import { hubUnderTest, stopServer, type HubUnderTest, type StoreKind } from './hub-fixture.js';
+import { hubsForEachTest, type StoreKind } from './hub-fixture.js';
 
-const open: HubUnderTest[] = [];
-afterEach(async () => {
-  for (const fixture of open.splice(0)) await fixture.close();
-});
-afterAll(() => stopServer());
-vi.setConfig({ testTimeout: 120_000 });
+const openHub = hubsForEachTest();
 
 /** kiosk-a and kiosk-b with 7 records each, kiosk-c with 6 (two pages of 3 exactly), kiosk-d enrolled with none. */
 async function fleet(kind: StoreKind) {
-  const fixture = await hubUnderTest(kind);
-  open.push(fixture);
+  const fixture = await openHub(kind);
   const kiosks = [new SimulatedKiosk('kiosk-a', 'c-1'), new SimulatedKiosk('kiosk-b', 'c-2'), new SimulatedKiosk('kiosk-c', 'c-3')];
   for (const [i, kiosk] of kiosks.entries()) {
     const secret = await enrol(fixture.hub.pool, kiosk.counterId);
