@@ -27,10 +27,6 @@ export interface MemorySample {
   sessions: number;
   heapMiB: number;
   rssMiB: number;
-  /** The rest of process.memoryUsage() at the same moment, to tell the JS heap from what is outside it. */
-  heapTotalMiB?: number;
-  externalMiB?: number;
-  arrayBuffersMiB?: number;
 }
 
 export interface SoakChildReport {
@@ -51,14 +47,7 @@ function memory(sessions: number): MemorySample {
   gc();
   gc();
   const usage = process.memoryUsage();
-  return {
-    sessions,
-    heapMiB: usage.heapUsed / 2 ** 20,
-    rssMiB: usage.rss / 2 ** 20,
-    heapTotalMiB: usage.heapTotal / 2 ** 20,
-    externalMiB: usage.external / 2 ** 20,
-    arrayBuffersMiB: usage.arrayBuffers / 2 ** 20,
-  };
+  return { sessions, heapMiB: usage.heapUsed / 2 ** 20, rssMiB: usage.rss / 2 ** 20 };
 }
 
 async function soak(input: SoakChildInput): Promise<{ report: SoakChildReport; close: () => Promise<number> }> {

@@ -74,7 +74,7 @@ export interface SoakRun {
   drainMs: number;
 }
 
-export async function soakOnce(dir: string, sessions: number, withHub: boolean): Promise<SoakRun> {
+async function soakOnce(dir: string, sessions: number, withHub: boolean): Promise<SoakRun> {
   const secret = `whsec_${randomBytes(32).toString('base64')}`;
   const receiver = await countingReceiver(secret, sessions * 12 + 1024);
   let hub: RunningHub | null = null;
