@@ -44,9 +44,9 @@ function hexAt(text: string, at: number, length: number): boolean {
   return allIn(NOT_HEX, text, at, at + length);
 }
 
-// YYYY-MM-DDTHH:MM:SS.mmmZ: a digit everywhere but these places.
+// YYYY-MM-DDTHH:MM:SS.mmmZ: a digit (d, -1 below) everywhere but the marks between.
 const TS_LENGTH = 24;
-const TS_MARKS: readonly number[] = Array.from({ length: TS_LENGTH }, (_, i) => ({ 4: 0x2d, 7: 0x2d, 10: 0x54, 13: 0x3a, 16: 0x3a, 19: 0x2e, 23: 0x5a })[i] ?? -1);
+const TS_MARKS: readonly number[] = [...'dddd-dd-ddTdd:dd:dd.dddZ'].map((c) => (c === 'd' ? -1 : c.charCodeAt(0)));
 
 function tsAt(text: string, at: number): boolean {
   for (let i = 0; i < TS_LENGTH; i++) {
