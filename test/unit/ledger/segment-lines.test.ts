@@ -21,6 +21,10 @@ async function streamed(segment: string, from?: LineStart): Promise<StreamedLine
   return all;
 }
 
+/** A segment of lines of these lengths, each of one letter (the i-th from `firstLetter` on), then an unfinished `tail`. */
+const linesFile = (lengths: number[], firstLetter: number, tail: string) =>
+  Buffer.from(lengths.map((length, i) => `${String.fromCharCode(97 + ((i + firstLetter) % 26)).repeat(length)}\n`).join('') + tail, 'latin1');
+
 const plain = (lines: SegmentLine[]) => lines.map(({ line, bytes, complete }) => ({ line, text: bytes.toString('latin1'), complete }));
 
 describe('streamSegmentLines', () => {
@@ -31,10 +35,7 @@ describe('streamSegmentLines', () => {
         fc.boolean(),
         fc.nat(),
         async (lengths, torn, salt) => {
-          const content = Buffer.from(
-            lengths.map((length, i) => `${String.fromCharCode(97 + ((i + salt) % 26)).repeat(length)}\n`).join('') + (torn ? 'x'.repeat(salt % 2_000_000) : ''),
-            'latin1',
-          );
+          const content = linesFile(lengths, salt, torn ? 'x'.repeat(salt % 2_000_000) : '');
           await writeFile(path.join(dir, '2026-11.jsonl'), content);
           expect(plain(await streamed('2026-11.jsonl'))).toEqual(plain(splitLines(content)));
         },
@@ -57,7 +58,7 @@ describe('streamSegmentLines', () => {
         fc.boolean(),
         fc.nat(),
         async (lengths, torn, pick) => {
-          const content = Buffer.from(lengths.map((length, i) => `${String.fromCharCode(97 + (i % 26)).repeat(length)}\n`).join('') + (torn ? 'tail' : ''), 'latin1');
+          const content = linesFile(lengths, 0, torn ? 'tail' : '');
           await writeFile(path.join(dir, '2026-10.jsonl'), content);
           const all = await streamed('2026-10.jsonl');
           for (const entry of all) expect(content.subarray(entry.offset, entry.offset + entry.bytes.length).equals(entry.bytes)).toBe(true);
