@@ -1,5 +1,5 @@
 // A fast path for checkLedgerLine on the common record types: accepts only what the zod
-// schemas and the canonical-form check would accept, and answers "not sure" (false) for
+// schemas and the canonical-form check would accept, and answers "not sure" (false, null) for
 // anything else, which then takes the full check. A property test holds it to that.
 //
 // Each type's fields are described once (FIELD_RULES) and read two ways: on the line's text,
@@ -111,32 +111,9 @@ const FIELD_RULES: Partial<Record<EventType, Readonly<Record<string, FieldRule>>
   'logging.resumed': {},
 };
 
-/**
- * A rule as the checks read it: every rule the same shape, so that reading one is a fast
- * property load (rules of a dozen shapes would make each read a slow, megamorphic one).
- */
-interface Rule {
-  kind: FieldRule['kind'];
-  /** The most UTF-16 code units of a string; Infinity for any length. */
-  max: number;
-  nullable: boolean;
-  optional: boolean;
-  values: readonly string[];
-}
-
-function normalise(rule: FieldRule): Rule {
-  return {
-    kind: rule.kind,
-    max: (rule.kind === 'string' ? rule.max : undefined) ?? Infinity,
-    nullable: rule.kind === 'string' && rule.nullable === true,
-    optional: rule.kind === 'string' && rule.optional === true,
-    values: rule.kind === 'enum' ? rule.values : [],
-  };
-}
-
 interface PlannedField {
   key: string;
-  rule: Rule;
+  rule: FieldRule;
   /** `,"key":` as the line holds it. */
   written: string;
 }
@@ -146,7 +123,7 @@ const PLANS: ReadonlyMap<string, readonly PlannedField[]> = new Map(
   Object.entries(FIELD_RULES).flatMap(([type, rules]) => {
     const keys = TYPE_FIELDS[type as EventType];
     if (keys.some((key) => rules[key] === undefined) || Object.keys(rules).length !== keys.length) return [];
-    return [[type, keys.map((key) => ({ key, rule: normalise(rules[key]!), written: `,"${key}":` }))]];
+    return [[type, keys.map((key) => ({ key, rule: rules[key]!, written: `,"${key}":` }))]];
   }),
 );
 
@@ -154,12 +131,12 @@ const isSafeInt = (value: unknown): value is number => Number.isSafeInteger(valu
 const isString = (value: unknown): value is string => typeof value === 'string';
 
 /** The rule read on a parsed value. */
-function valueFits(rule: Rule, value: unknown): boolean {
+function valueFits(rule: FieldRule, value: unknown): boolean {
   switch (rule.kind) {
     case 'string':
-      if (value === undefined) return rule.optional;
-      if (value === null) return rule.nullable;
-      return typeof value === 'string' && value.length <= rule.max;
+      if (value === undefined) return rule.optional === true;
+      if (value === null) return rule.nullable === true;
+      return typeof value === 'string' && value.length <= (rule.max ?? Infinity);
     case 'enum':
       return typeof value === 'string' && rule.values.includes(value);
     case 'boolean':
@@ -233,13 +210,13 @@ function stringEnd(text: string, pos: number): number {
 }
 
 /** The end of a value token at `pos` that fits `rule` (the field present), or -1; in a text with no backslash. */
-function valueEnd(rule: Rule, text: string, pos: number): number {
+function valueEnd(rule: FieldRule, text: string, pos: number): number {
   switch (rule.kind) {
     case 'string': {
-      if (rule.nullable && matchAt(text, pos, 'null')) return pos + 4;
+      if (rule.nullable === true && matchAt(text, pos, 'null')) return pos + 4;
       const end = stringEnd(text, pos);
       // With no escape, the text between the quotes is the string, code unit for code unit.
-      return end !== -1 && end - pos - 2 <= rule.max ? end : -1;
+      return end !== -1 && end - pos - 2 <= (rule.max ?? Infinity) ? end : -1;
     }
     case 'enum':
       for (const value of rule.values) {
@@ -321,7 +298,7 @@ export function scanLine(text: string): LineFacts | null {
     const { rule, written } = fields[i]!;
     if (!matchAt(text, pos, written)) {
       // Only an optional field may be absent.
-      if (rule.optional) continue;
+      if (rule.kind === 'string' && rule.optional === true) continue;
       return null;
     }
     pos = valueEnd(rule, text, pos + written.length);
