@@ -2,12 +2,12 @@
 // before anyone is told about it. The contract is shared/spec/ledger.md.
 import { writeHeadAnchor, type HeadAnchor } from './head-anchor.js';
 import { chmod, mkdir } from 'node:fs/promises';
-import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { EVENT_PAYLOADS, type EventPayload, type EventType, type LedgerRecord } from '../../shared/events.js';
 import { LedgerClock, stampAfter, type ClockJump, type ClockState } from './ledger-clock.js';
 import { acquireLedgerLock, type LedgerLock } from './ledger-lock.js';
 import { ReadPositions, readRecordsAfter } from './read-records.js';
+import { newRecordId } from './record-id.js';
 import { GENESIS_PREV, lineHash, orderRecord } from './record-line.js';
 import { segmentForTs } from './segment-files.js';
 import type { LedgerFiles } from './ledger-files.js';
@@ -59,6 +59,8 @@ interface BuiltRecord {
   record: LedgerRecord;
   line: string;
   hash: string;
+  /** `record.ts` in epoch ms. */
+  ms: number;
 }
 
 /** Records kept in memory so that staff clients resuming from a recent seq need no file read. */
@@ -92,6 +94,8 @@ export class ConsentLedger {
   #jumps: Array<{ jump: ClockJump; cameBack: boolean }> = [];
   readonly #newestAtOpen: string | null;
   #newestTs: string | null;
+  /** `#newestTs` in epoch ms: the floor of the next record's time. */
+  #newestMs: number | null;
   readonly #lock: LedgerLock;
   readonly #writer: SegmentWriter;
   #lastSeq: number;
@@ -127,6 +131,7 @@ export class ConsentLedger {
     this.#headSegment = head?.segment ?? null;
     this.#newestAtOpen = head?.record.ts ?? null;
     this.#newestTs = this.#newestAtOpen;
+    this.#newestMs = this.#newestAtOpen === null ? null : Date.parse(this.#newestAtOpen);
     // A test's injected clock without a boot clock is the true time: its steps are time passing.
     const sinceBoot = options.sinceBoot ?? (options.injectedNow ? () => options.now().getTime() : undefined);
     this.#clock = new LedgerClock({ now: options.now, ...(sinceBoot && { sinceBoot }) }, this.#newestAtOpen);
@@ -339,6 +344,7 @@ export class ConsentLedger {
     this.#headHash = last.hash;
     this.#headSegment = segment;
     this.#newestTs = last.record.ts;
+    this.#newestMs = last.ms;
     this.#pendingAnchor = { seq: last.record.seq, hash: last.hash };
     batch.forEach((built, index) => {
       this.#remember(built.record);
@@ -362,28 +368,29 @@ export class ConsentLedger {
     let seq = this.#lastSeq;
     let prev = this.#headHash;
     let consumed = 0;
-    let floorTs = this.#newestTs;
+    let floorMs = this.#newestMs;
     while (consumed < this.#queue.length || (batch.length === 0 && this.#jumps.length > 0)) {
       const unit = consumed < this.#queue.length ? this.#unitAt(consumed) : [];
       if (batch.length > 0 && batch.length + unit.length + this.#jumps.length > MAX_BATCH) break;
-      let ts: string;
+      let ms: number;
       try {
         const wall = this.#readClock();
         // Times never go back silently; only a clock set back to the right time after a leap leads them down.
-        if (this.#jumps.some((waiting) => waiting.cameBack)) floorTs = null;
-        ts = stampAfter(wall, floorTs);
+        if (this.#jumps.some((waiting) => waiting.cameBack)) floorMs = null;
+        ms = stampAfter(wall, floorMs);
       } catch (error) {
         if (batch.length > 0) break;
         for (const pending of unit) pending.reject(error);
         return { batch, segment, consumed: unit.length };
       }
+      const ts = new Date(ms).toISOString();
       // Never back into an older segment if the clock goes back: file order must stay seq order.
       const own = segmentForTs(ts);
       const target = this.#headSegment !== null && this.#headSegment > own ? this.#headSegment : own;
       if (segment !== null && target !== segment) break;
       segment = target;
       // A jump is written just before the first record stamped after it, with the same ts.
-      floorTs = ts;
+      floorMs = ms;
       const jumps = this.#jumps.splice(0).map((waiting): PendingAppend => ({
         type: 'clock.jumped', sessionId: null, fields: { ...waiting.jump }, group: null, jump: waiting, resolve: () => undefined, reject: () => undefined,
       }));
@@ -392,7 +399,7 @@ export class ConsentLedger {
         const record = freezeDeep(
           orderRecord({
             seq,
-            id: uuidv7(),
+            id: newRecordId(ms),
             ts,
             type: pending.type,
             kioskId: this.#kioskId,
@@ -404,7 +411,7 @@ export class ConsentLedger {
         );
         const line = JSON.stringify(record);
         prev = lineHash(line);
-        batch.push({ pending, record, line, hash: prev });
+        batch.push({ pending, record, line, hash: prev, ms });
       }
       consumed += unit.length;
       if (unit.length === 0) break;

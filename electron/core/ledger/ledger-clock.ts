@@ -15,10 +15,9 @@ export interface ClockJump {
   clockTs: string;
 }
 
-/** The ts for a record: the clock, but never before `floorTs` (the record before it). */
-export function stampAfter(wall: number, floorTs: string | null): string {
-  const floor = floorTs === null ? null : Date.parse(floorTs);
-  return new Date(floor !== null && wall < floor ? floor : wall).toISOString();
+/** The time for a record, in epoch ms: the clock, but never before `floorMs` (the record before it). */
+export function stampAfter(wall: number, floorMs: number | null): number {
+  return floorMs !== null && wall < floorMs ? floorMs : wall;
 }
 
 export interface ClockState {
