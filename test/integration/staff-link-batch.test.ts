@@ -35,14 +35,14 @@ ws.on('message', (data) => {
 
 describe('staff link frames of one ledger write', () => {
   it('leave at the end of the write, before work another listener queued for the same records', async () => {
-    const listeners: Array<(record: LedgerRecord, batchEnds: boolean) => void> = [];
+    const listeners: Array<(record: LedgerRecord, batchEnds: boolean, line: string) => void> = [];
     const core = {
       kioskId: 'k',
       counterId: 'c',
       token: () => TOKEN,
       lastSeq: () => 0,
       readAfter: async () => [],
-      onEvent: (listener: (record: LedgerRecord, batchEnds: boolean) => void) => {
+      onEvent: (listener: (record: LedgerRecord, batchEnds: boolean, line: string) => void) => {
         listeners.push(listener);
         return () => undefined;
       },
@@ -69,8 +69,10 @@ describe('staff link frames of one ledger write', () => {
     expect((await lines.next()).value).toBe('ready');
 
     const sentAt = Date.now();
-    for (const listener of listeners) listener(record(1, 'consent.acknowledged'), false);
-    for (const listener of listeners) listener(record(2, 'logging.start'), true);
+    for (const [seq, type, batchEnds] of [[1, 'consent.acknowledged', false], [2, 'logging.start', true]] as const) {
+      const written = record(seq, type);
+      for (const listener of listeners) listener(written, batchEnds, JSON.stringify(written));
+    }
     const got = Number(String((await lines.next()).value).replace('got ', ''));
     expect(heldUntil).toBeGreaterThan(0);
     // Received while the thread was still held: long before the hold's end.

@@ -79,9 +79,10 @@ function freezeDeep<T>(value: T): T {
 
 /**
  * Told of each record once it is durable, in seq order; `batchEnds` on the last record of the
- * write it came in (an acknowledgement and its logging.start come in one).
+ * write it came in (an acknowledgement and its logging.start come in one). `line` is the
+ * record's JSON text as written (without `\n`), for a listener that sends it on.
  */
-export type AppendListener = (record: LedgerRecord, batchEnds: boolean) => void;
+export type AppendListener = (record: LedgerRecord, batchEnds: boolean, line: string) => void;
 
 export class ConsentLedger {
   readonly dir: string;
@@ -348,7 +349,7 @@ export class ConsentLedger {
     this.#pendingAnchor = { seq: last.record.seq, hash: last.hash };
     batch.forEach((built, index) => {
       this.#remember(built.record);
-      this.#notify(built.record, index === batch.length - 1);
+      this.#notify(built.record, index === batch.length - 1, built.line);
       built.pending.resolve(built.record);
     });
     // Off the tap-to-signal path: one anchor write after a burst, not one between its fdatasyncs,
@@ -432,10 +433,10 @@ export class ConsentLedger {
     if (this.#recent.length > RECENT_RECORDS * 2) this.#recent = this.#recent.slice(-RECENT_RECORDS);
   }
 
-  #notify(record: LedgerRecord, batchEnds: boolean): void {
+  #notify(record: LedgerRecord, batchEnds: boolean, line: string): void {
     for (const listener of this.#listeners) {
       try {
-        listener(record, batchEnds);
+        listener(record, batchEnds, line);
       } catch (error) {
         // A faulty listener must not undo or delay a durable record, nor starve the others.
         process.emitWarning(`A ledger onAppend listener threw: ${error instanceof Error ? error.message : String(error)}`);

@@ -16,8 +16,8 @@ export interface StaffLinkCore {
   onTokenRotated?(listener: () => void): () => void;
   lastSeq(): number;
   readAfter(seq: number, limit: number): Promise<LedgerRecord[]>;
-  /** Each durable record; `batchEnds` on the last of the records written together. */
-  onEvent(listener: (record: LedgerRecord, batchEnds: boolean) => void): () => void;
+  /** Each durable record; `batchEnds` on the last of the records written together; `line`, its ledger line. */
+  onEvent(listener: (record: LedgerRecord, batchEnds: boolean, line: string) => void): () => void;
   welcome(): { screen: 'connected' | 'disconnected'; activeSession: ActiveSession | null };
   status(): Record<string, unknown>;
   startSession(input: SessionStartInput): Promise<string>;

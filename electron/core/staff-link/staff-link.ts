@@ -24,7 +24,7 @@ import { decodedSegment, requestTarget } from './request-target.js';
 import { servedHostCheck } from './served-host.js';
 import { readTlsFiles } from './tls-files.js';
 import { CLOSE_RATE_LIMITED, CLOSE_UNAUTHORIZED } from '../../shared/close-codes.js';
-import { StaffSocket, eventFrameText } from './staff-socket.js';
+import { StaffSocket, eventFrameOfLine } from './staff-socket.js';
 
 export interface StaffLinkOptions {
   host: string;
@@ -106,10 +106,10 @@ export class StaffLink {
       });
     });
     this.server = server;
-    const stopEvents = this.options.core.onEvent((record, batchEnds) => {
-      // One JSON text for every client, made only if one of them sends it now.
+    const stopEvents = this.options.core.onEvent((record, batchEnds, line) => {
+      // One JSON text for every client, made only if one of them sends it now, around the ledger's own line.
       let text: string | undefined;
-      const frame = () => (text ??= eventFrameText(record));
+      const frame = () => (text ??= eventFrameOfLine(line));
       this.holdWrites();
       for (const socket of this.sockets) socket.deliver(record, frame);
       if (batchEnds) this.releaseWrites();

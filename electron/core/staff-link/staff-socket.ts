@@ -234,6 +234,14 @@ export function eventFrameText(record: LedgerRecord): string {
   return JSON.stringify(frame);
 }
 
+/**
+ * The same text around the record's ledger line, which is `JSON.stringify(record)` already:
+ * no second serialisation on the tap-to-signal path.
+ */
+export function eventFrameOfLine(line: string): string {
+  return `{"type":"event","event":${line}}`;
+}
+
 function idOf(raw: unknown): RequestId | null {
   if (typeof raw !== 'object' || raw === null || !('id' in raw)) return null;
   const id = (raw as { id: unknown }).id;
