@@ -36,6 +36,8 @@ export class KioskMetrics {
   /** Seconds of pauses that have ended, and when each open pause began (by session). */
   #pausedSeconds = 0;
   readonly #pausedFrom = new Map<string, number>();
+  /** Records told by the ledger and not yet counted (counted a microtask later, or by a scrape). */
+  readonly #uncounted: LedgerRecord[] = [];
 
   constructor(sources: MetricsSources) {
     const registers = [this.#registry];
@@ -149,7 +151,12 @@ export class KioskMetrics {
         this.inc(paused.done() + ongoing);
       },
     });
-    sources.ledger.onAppend((record) => this.#count(record));
+    // Counted once the ledger has told everyone of the write (and before whoever awaited the
+    // append resumes): the staff link's frames, told after this listener, are not held up by
+    // the registry's label lookups. A scrape counts what is still waiting first.
+    sources.ledger.onAppend((record) => {
+      if (this.#uncounted.push(record) === 1) queueMicrotask(() => this.#countWaiting());
+    });
   }
 
   /** Called once logging.start is durable and sent, with `performance.now()` taken when the tap arrived. */
@@ -158,7 +165,12 @@ export class KioskMetrics {
   }
 
   async scrape(): Promise<{ contentType: string; text: string }> {
+    this.#countWaiting();
     return { contentType: this.#registry.contentType, text: await this.#registry.metrics() };
+  }
+
+  #countWaiting(): void {
+    for (const record of this.#uncounted.splice(0)) this.#count(record);
   }
 
   #count(record: LedgerRecord): void {
