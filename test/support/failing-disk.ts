@@ -28,7 +28,7 @@ export function failingDisk(): FailingDisk {
   const faults: DiskFaults = { spaceLeft: null, syncFails: false, truncateFails: false };
   const failures: string[] = [];
   const wrap = (real: LedgerFileHandle): LedgerFileHandle => ({
-    async write(buffer, offset, length) {
+    write(buffer, offset, length) {
       if (faults.spaceLeft === null) return real.write(buffer, offset, length);
       const room = Math.min(length, faults.spaceLeft);
       if (room > 0) {
